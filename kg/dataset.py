@@ -125,23 +125,18 @@ def read_quads(source: Source) -> list["pyoxigraph.Quad"]:
     import pyoxigraph as ox
 
     fmt = getattr(ox.RdfFormat, source.format_name)
-    to_graph = ox.NamedNode(source.graph) if source.graph else None
     try:
-        kwargs = {"path": str(source.path), "format": fmt}
-        if to_graph is not None and source.path.suffix.lower() not in QUAD_SUFFIXES:
-            kwargs["to_graph"] = to_graph
-        quads = list(ox.parse(**kwargs))
+        quads = list(ox.parse(path=str(source.path), format=fmt))
     except SyntaxError as e:
         raise InputError(source.path, _syntax_message(e), line=e.lineno, column=e.offset) from None
     except (OSError, ValueError) as e:
         raise InputError(source.path, str(e)) from None
-    if source.path.suffix.lower() in QUAD_SUFFIXES:
-        default = ox.NamedNode(graph_for_stem(source.path))
-        quads = [
-            ox.Quad(q.subject, q.predicate, q.object, default) if isinstance(q.graph_name, ox.DefaultGraph) else q
-            for q in quads
-        ]
-    return quads
+    # Triples in the default graph go to the file's graph (for TriG/N-Quads: the file-stem graph).
+    target = ox.NamedNode(source.graph or graph_for_stem(source.path))
+    return [
+        ox.Quad(q.subject, q.predicate, q.object, target) if isinstance(q.graph_name, ox.DefaultGraph) else q
+        for q in quads
+    ]
 
 
 def graph_for_stem(path: Path) -> str:

@@ -1,0 +1,33 @@
+"""kg describe NAME-OR-IRI"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from kg.commands.options import backend_from, endpoint_option, store_option
+
+
+@click.command(
+    "describe",
+    epilog='Examples:\n\n  kg describe "Zhang Jianchuan"\n\n  kg describe igorg:cnnic --format json',
+)
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_option
+@endpoint_option
+def command(name: str, fmt: str, store: str | None, endpoint: str | None) -> None:
+    """Show everything the graph knows about one entity.
+
+    NAME is an IRI, a prefixed name (igorg:cnnic) or a label (case-insensitive). Post holdings,
+    affiliations, participations, agreements and observations are shown as sentences with the
+    document and quote behind each. An unknown or ambiguous name exits 2 and lists close matches.
+    """
+    from kg.describe import Describer, render_text
+
+    profile = Describer(backend_from(store, endpoint)).describe(name)
+    if fmt == "json":
+        click.echo(json.dumps(profile.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(profile), nl=False)

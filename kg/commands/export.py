@@ -1,0 +1,32 @@
+"""kg export"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kg.export import FORMATS
+
+
+@click.command(
+    "export",
+    epilog="Examples:\n\n  kg export --format trig -o igkg.trig\n\n  kg export --format nt | wc -l",
+)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="trig", show_default=True,
+              help="trig, nq and jsonld keep one named graph per source; turtle and nt merge them.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file (default: standard output).")
+@click.argument("files", nargs=-1, type=click.Path())
+def command(fmt: str, output: str | None, files: tuple[str, ...]) -> None:
+    """Write the whole dataset (ontology + data, or FILES) as Turtle, TriG, N-Triples, N-Quads or JSON-LD."""
+    from kg.dataset import default_sources, read_quads, sources_for
+    from kg.export import export
+
+    sources = sources_for(files) if files else default_sources()
+    quads = [q for src in sources for q in read_quads(src)]
+    if output:
+        export(quads, fmt, output)
+        click.echo(f"wrote {len(quads)} quads to {output} ({fmt})", err=True)
+    else:
+        sys.stdout.buffer.write(export(quads, fmt))

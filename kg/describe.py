@@ -1,0 +1,367 @@
+"""`kg describe`: everything the graph knows about one entity, with the source behind each fact.
+
+An entity is found by IRI, prefixed name or (case-insensitive) label. Its outgoing and incoming
+relations are listed; the n-ary nodes that point at it (post holdings, affiliations,
+participations, agreements, observations, contact points) and the events it organised are
+rendered as sentences, each with the document and quote it rests on.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import asdict, dataclass, field
+
+from kg.errors import UsageError
+from kg.namespaces import IGKG, PREFIXES, expand, shorten
+from kg.sparql import select, text
+
+RDF_TYPE = PREFIXES["rdf"] + "type"
+RDFS = PREFIXES["rdfs"]
+SKOS = PREFIXES["skos"]
+SCHEMA = PREFIXES["schema"]
+ORG = PREFIXES["org"]
+PROV = PREFIXES["prov"]
+LABEL_PROPS = (RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel")
+NOTE_PROPS = (SKOS + "editorialNote", RDFS + "comment", SKOS + "note")
+SOURCE, QUOTE = PROV + "wasDerivedFrom", IGKG + "quote"
+# Kinds of node rendered as a sentence (most specific first) and the entity classes preferred
+# when a label is ambiguous.
+NARY = ("PostHolding", "Affiliation", "Participation", "MOU", "Partnership", "Agreement",
+        "StatisticalObservation", "ContactPoint")
+ENTITY_CLASSES = ("Organization", "Person", "Event", "Agreement", "Post", "Place")
+
+_FIND_BY_LABEL = """
+SELECT DISTINCT ?s ?q WHERE {
+  ?s rdfs:label|skos:prefLabel|skos:altLabel|igkg:acronym ?l .
+  FILTER(LCASE(STR(?l)) = LCASE(STR(?q)))
+} ORDER BY ?s
+"""
+_EXISTS = "ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }"
+_IS_ENTITY = """
+ASK { ?x a/rdfs:subClassOf* ?c . VALUES ?c { igkg:Organization igkg:Person igkg:Event igkg:Agreement igkg:Post igkg:Place } }
+"""
+_ALL_LABELS = "SELECT DISTINCT ?l WHERE { ?s rdfs:label|skos:prefLabel|igkg:acronym ?l } LIMIT 200000"
+_OUT = "SELECT ?x ?p ?o WHERE { ?x ?p ?o } ORDER BY ?p ?o"
+_IN = "SELECT ?x ?s ?p WHERE { ?s ?p ?x } ORDER BY ?p ?s"
+_LABEL = """
+SELECT ?x ?l ?k WHERE {
+  { ?x rdfs:label ?l BIND(1 AS ?k) } UNION { ?x skos:prefLabel ?l BIND(2 AS ?k) }
+  FILTER(LANG(?l) = "" || LANGMATCHES(LANG(?l), "en"))
+} ORDER BY ?k ?l LIMIT 1
+"""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A fact about the entity as a sentence, with where it comes from."""
+
+    kind: str
+    node: str
+    sentence: str
+    sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    property: str
+    value: str
+    value_label: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    iri: str
+    name: str
+    label: str
+    types: tuple[str, ...]
+    labels: tuple[str, ...]
+    notes: tuple[str, ...]
+    outgoing: tuple[Relation, ...]
+    incoming: tuple[Relation, ...]
+    statements: tuple[Statement, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+class Describer:
+    def __init__(self, backend):
+        self.backend = backend
+        self._labels: dict[str, str] = {}
+
+    # ---- finding ---------------------------------------------------------------------------
+    def resolve(self, name: str) -> str:
+        """The IRI `name` denotes (IRI, prefixed name or label); UsageError with close matches."""
+        import pyoxigraph as ox
+
+        iri = expand(name)
+        if iri is not None:
+            if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): ox.NamedNode(iri)}):
+                return iri
+            raise UsageError(f"{name}: no such entity in the graph{self._suggest(name)}")
+        found = [r["s"].value for r in select(self.backend, _FIND_BY_LABEL, q=ox.Literal(name))
+                 if isinstance(r["s"], ox.NamedNode)]
+        if len(found) > 1:
+            entities = [i for i in found
+                        if self.backend.query(_IS_ENTITY, substitutions={ox.Variable("x"): ox.NamedNode(i)})]
+            if len(entities) == 1:
+                found = entities
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise UsageError(f"{name!r}: no entity has this IRI, prefixed name or label{self._suggest(name)}")
+        listing = "\n".join(f"  {shorten(i)}  {self.label(i)}" for i in found)
+        raise UsageError(f"{name!r} is ambiguous; it is the label of:\n{listing}\nname one by its IRI")
+
+    def _suggest(self, name: str) -> str:
+        labels = [r["l"].value for r in select(self.backend, _ALL_LABELS)]
+        lowered = {lab.lower(): lab for lab in labels}
+        close = difflib.get_close_matches(name.lower(), list(lowered), n=5, cutoff=0.6)
+        close += [low for low in lowered if name.lower() in low and low not in close][: 5 - len(close)]
+        if not close:
+            return ""
+        return "\ndid you mean:\n" + "\n".join(f"  {lowered[c]}" for c in close)
+
+    # ---- reading ---------------------------------------------------------------------------
+    def label(self, iri: str) -> str:
+        if iri not in self._labels:
+            rows = select(self.backend, _LABEL, x=iri)
+            self._labels[iri] = rows[0]["l"].value if rows else shorten(iri)
+        return self._labels[iri]
+
+    def props(self, iri: str) -> dict[str, list]:
+        out: dict[str, list] = {}
+        for r in select(self.backend, _OUT, x=iri):
+            out.setdefault(r["p"].value, []).append(r["o"])
+        return out
+
+    def name_of(self, term) -> str:
+        import pyoxigraph as ox
+
+        return self.label(term.value) if isinstance(term, ox.NamedNode) else text(term)
+
+    # ---- profile ---------------------------------------------------------------------------
+    def describe(self, name: str) -> Profile:
+        iri = self.resolve(name)
+        props = self.props(iri)
+        out = tuple(
+            Relation(shorten(p), _value(o), self.name_of(o))
+            for p, objs in sorted(props.items()) if p not in LABEL_PROPS + NOTE_PROPS
+            for o in objs
+        )
+        incoming_rows = select(self.backend, _IN, x=iri)
+        incoming = tuple(
+            Relation(shorten(r["p"].value), _value(r["s"]), self.name_of(r["s"])) for r in incoming_rows
+        )
+        statements = []
+        seen = set()
+        for r in incoming_rows:
+            node = r["s"].value
+            if node in seen:
+                continue
+            seen.add(node)
+            st = self.statement(node)
+            if st is not None:
+                statements.append(st)
+        own = self.statement(iri)
+        if own is not None:
+            statements.insert(0, own)
+        types = tuple(_named(self.label(t.value), t.value) for t in props.get(RDF_TYPE, []))
+        labels = tuple(_lit(t) for p in LABEL_PROPS for t in props.get(p, []))
+        notes = tuple(t.value for p in NOTE_PROPS for t in props.get(p, []))
+        return Profile(iri, shorten(iri), self.label(iri), types, labels, notes, out, incoming, tuple(statements))
+
+    def statement(self, node: str) -> Statement | None:
+        """The sentence for an n-ary node or an event, or None for other nodes."""
+        p = self.props(node)
+        kinds = {t.value[len(IGKG):] for t in p.get(RDF_TYPE, []) if t.value.startswith(IGKG)}
+        kind = next((k for k in NARY if k in kinds), None)
+        if kind is None and not (kinds & EVENT_KINDS):
+            return None
+        render = RENDER.get(kind, _event_sentence)
+        sentence = render(self, p)
+        sources = tuple(shorten(s.value) for s in p.get(SOURCE, []))
+        quotes = tuple(q.value for q in p.get(QUOTE, []))
+        return Statement(kind or "Event", shorten(node), sentence, sources, quotes)
+
+    # helpers for the renderers
+    def one(self, p: dict, prop: str, default: str = "?") -> str:
+        vals = p.get(prop)
+        return self.name_of(vals[0]) if vals else default
+
+    def many(self, p: dict, prop: str) -> str:
+        return ", ".join(sorted(self.name_of(v) for v in p.get(prop, [])))
+
+
+EVENT_KINDS = {"Event", "Meeting", "Seminar", "ReadoutSession", "Lecture", "Workshop", "Summit",
+               "CapacityBuildingProgramme", "Panel", "Training", "SigningCeremony"}
+
+
+def _named(label: str, iri: str) -> str:
+    """`label (prefixed:name)`, or just the prefixed name when there is no label."""
+    short = shorten(iri)
+    return short if label in (short, iri) else f"{label} ({short})"
+
+
+def _value(term) -> str:
+    return getattr(term, "value", str(term))
+
+
+def _lit(term) -> str:
+    lang = getattr(term, "language", None)
+    return f"{term.value}@{lang}" if lang else term.value
+
+
+def _dates(d: Describer, p: dict) -> str:
+    start, end = p.get(SCHEMA + "startDate"), p.get(SCHEMA + "endDate")
+    if start and end and start[0].value != end[0].value:
+        return f" from {start[0].value} to {end[0].value}"
+    if start:
+        return f" on {start[0].value}" if len(start[0].value) == 10 else f" in {start[0].value}"
+    if end:
+        return f" until {end[0].value}"
+    return ""
+
+
+def _holding(d: Describer, p: dict) -> str:
+    post, organisation = d.one(p, IGKG + "post"), d.one(p, ORG + "organization")
+    s = f"{d.one(p, ORG + 'member')} holds the post {post}"
+    if organisation not in post:
+        s += f" at {organisation}"
+    start, end = p.get(SCHEMA + "startDate"), p.get(SCHEMA + "endDate")
+    if start:
+        s += f", since {start[0].value}"
+    if end:
+        s += f", until {end[0].value}"
+    if p.get(IGKG + "endCause"):
+        s = s.replace(" holds ", " held ", 1) + f" (ended: {d.many(p, IGKG + 'endCause')})"
+    if p.get(IGKG + "succeeds"):
+        s += f"; succeeds {d.many(p, IGKG + 'succeeds')}"
+    if p.get(IGKG + "announcedAt") or p.get(IGKG + "announcedBy"):
+        s += "; announced"
+        if p.get(IGKG + "announcedAt"):
+            s += f" at {d.many(p, IGKG + 'announcedAt')}"
+        if p.get(IGKG + "announcedBy"):
+            s += f" by {d.many(p, IGKG + 'announcedBy')}"
+    return s + "."
+
+
+def _affiliation(d: Describer, p: dict) -> str:
+    return f"{d.one(p, ORG + 'member')} is from {d.one(p, ORG + 'organization')}."
+
+
+def _participation(d: Describer, p: dict) -> str:
+    s = f"{d.one(p, IGKG + 'participant')} took part in {d.one(p, IGKG + 'inEvent')} as {d.one(p, IGKG + 'role')}"
+    if p.get(IGKG + "onBehalfOf"):
+        s += f" for {d.many(p, IGKG + 'onBehalfOf')}"
+    if p.get(IGKG + "topic"):
+        s += f", on {d.many(p, IGKG + 'topic')}"
+    return s + "."
+
+
+def _agreement(d: Describer, p: dict) -> str:
+    kind = p.get(IGKG + "agreementKind")
+    s = f"{d.one(p, RDFS + 'label', 'An agreement')}"
+    if kind:
+        s += f" ({kind[0].value})"
+    s += f" between {d.many(p, IGKG + 'party')}"
+    for ceremony in p.get(IGKG + "signedAt", []):
+        cp = d.props(ceremony.value)
+        s += f"; signed at {d.name_of(ceremony)}{_dates(d, cp)}"
+        if cp.get(SCHEMA + "location"):
+            s += f" in {d.many(cp, SCHEMA + 'location')}"
+    if p.get(IGKG + "areaOfCooperation"):
+        s += f"; areas of cooperation: {d.many(p, IGKG + 'areaOfCooperation')}"
+    if p.get(IGKG + "depictedIn"):
+        s += f"; shown in {d.many(p, IGKG + 'depictedIn')}"
+    return s + "."
+
+
+def _observation(d: Describer, p: dict) -> str:
+    value = p.get(IGKG + "valueAsWritten") or p.get(IGKG + "obsValue")
+    s = f"{d.one(p, IGKG + 'measure')}: {value[0].value if value else '?'}"
+    if p.get(IGKG + "unit"):
+        s += f" ({d.many(p, IGKG + 'unit')})"
+    if p.get(IGKG + "refArea"):
+        s += f" in {d.many(p, IGKG + 'refArea')}"
+    if p.get(IGKG + "refPeriod"):
+        s += f", {p[IGKG + 'refPeriod'][0].value}"
+    if p.get(IGKG + "reportedIn"):
+        s += f"; reported in {d.many(p, IGKG + 'reportedIn')}"
+    return s + "."
+
+
+def _contact(d: Describer, p: dict) -> str:
+    s = f"Contact point {d.one(p, SCHEMA + 'email')}"
+    if p.get(SCHEMA + "contactType"):
+        s += f" for {p[SCHEMA + 'contactType'][0].value}"
+    return s + "."
+
+
+def _event_sentence(d: Describer, p: dict) -> str:
+    kinds = sorted(d.name_of(t) for t in p.get(RDF_TYPE, []))
+    s = f"{d.one(p, RDFS + 'label')} ({', '.join(kinds)}){_dates(d, p)}"
+    if p.get(IGKG + "partOfDay"):
+        s += f" ({d.many(p, IGKG + 'partOfDay')})"
+    if p.get(SCHEMA + "location"):
+        s += f" in {d.many(p, SCHEMA + 'location')}"
+    if p.get(SCHEMA + "organizer"):
+        s += f", organised by {d.many(p, SCHEMA + 'organizer')}"
+    if p.get(SCHEMA + "superEvent"):
+        s += f", part of {d.many(p, SCHEMA + 'superEvent')}"
+    if p.get(IGKG + "reportsOn"):
+        s += f", reporting on {d.many(p, IGKG + 'reportsOn')}"
+    return s + "."
+
+
+RENDER = {
+    "PostHolding": _holding,
+    "Affiliation": _affiliation,
+    "Participation": _participation,
+    "MOU": _agreement,
+    "Partnership": _agreement,
+    "Agreement": _agreement,
+    "StatisticalObservation": _observation,
+    "ContactPoint": _contact,
+}
+
+
+def describe(name: str, *, backend=None) -> Profile:
+    """The profile of the entity `name` (IRI, prefixed name or label)."""
+    if backend is None:
+        from kg.backend import open_backend
+
+        backend = open_backend()
+    return Describer(backend).describe(name)
+
+
+def render_text(profile: Profile) -> str:
+    """The profile as plain text for a terminal or a README."""
+    lines = [f"{profile.label}  ({profile.name})", f"  <{profile.iri}>"]
+    if profile.types:
+        lines.append("type: " + "; ".join(profile.types))
+    if profile.labels:
+        lines.append("labels: " + "; ".join(dict.fromkeys(profile.labels)))
+    for note in profile.notes:
+        lines.append(f"note: {note}")
+    if profile.statements:
+        lines.append("")
+        lines.append("Statements:")
+        for st in profile.statements:
+            lines.append(f"  * {st.sentence}")
+            for src in st.sources:
+                lines.append(f"      source: {src}")
+            for q in st.quotes:
+                lines.append(f"      quote: \"{' '.join(q.split())}\"")
+    if profile.outgoing:
+        lines.append("")
+        lines.append("Outgoing:")
+        for r in profile.outgoing:
+            lines.append(f"  {r.property}  {r.value_label if r.value_label == r.value else _named(r.value_label, r.value)}")
+    if profile.incoming:
+        lines.append("")
+        lines.append("Incoming:")
+        for r in profile.incoming:
+            lines.append(f"  {_named(r.value_label, r.value)}  {r.property}")
+    return "\n".join(lines) + "\n"

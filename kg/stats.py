@@ -1,0 +1,58 @@
+"""`kg stats`: counts of triples per named graph, classes, and instances per class."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from kg.namespaces import shorten
+from kg.sparql import select
+
+_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+_CLASSES = "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?c a owl:Class } FILTER(isIRI(?c)) }"
+_INSTANCES = """
+SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } FILTER(?g != iggraph:ontology) }
+GROUP BY ?c ORDER BY DESC(?n) ?c
+"""
+_INSTANCES_PER_GRAPH = """
+SELECT ?g ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } FILTER(?g != iggraph:ontology) }
+GROUP BY ?g ?c ORDER BY ?g DESC(?n) ?c
+"""
+
+
+@dataclass(frozen=True)
+class Stats:
+    triples: int
+    graphs: dict[str, int]
+    classes_declared: int
+    instances: dict[str, int]
+    instances_per_graph: dict[str, dict[str, int]]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def stats(backend) -> Stats:
+    graphs = {shorten(r["g"].value): int(r["n"].value) for r in select(backend, _PER_GRAPH)}
+    classes = int(select(backend, _CLASSES)[0]["n"].value)
+    instances = {shorten(r["c"].value): int(r["n"].value) for r in select(backend, _INSTANCES)}
+    per_graph: dict[str, dict[str, int]] = {}
+    for r in select(backend, _INSTANCES_PER_GRAPH):
+        per_graph.setdefault(shorten(r["g"].value), {})[shorten(r["c"].value)] = int(r["n"].value)
+    return Stats(sum(graphs.values()), graphs, classes, instances, per_graph)
+
+
+def render_text(s: Stats, *, source: str = "") -> str:
+    width = max([len(k) for k in list(s.graphs) + list(s.instances)] + [10])
+    lines = []
+    if source:
+        lines.append(f"Source: {source}")
+    lines.append(f"Triples: {s.triples}   Named graphs: {len(s.graphs)}   Classes declared: {s.classes_declared}")
+    lines.append("")
+    lines.append(f"{'graph':<{width}}  {'triples':>8}")
+    for g, n in s.graphs.items():
+        lines.append(f"{g:<{width}}  {n:>8}")
+    lines.append("")
+    lines.append(f"{'class (instances, all data graphs)':<{width}}  {'count':>8}")
+    for c, n in s.instances.items():
+        lines.append(f"{c:<{width}}  {n:>8}")
+    return "\n".join(lines) + "\n"
