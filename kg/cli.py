@@ -66,7 +66,7 @@ def cli() -> None:
 
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        cli.main(prog_name="kg", standalone_mode=False)
     except KgError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(e.exit_code)
