@@ -1,0 +1,665 @@
+"""Reasoning: OWL consistency and realisation with HermiT, and materialised inferences for queries.
+
+Two engines, each for what it is good at (measurements in ../shared/FINDINGS.md and the report of
+issue 6):
+
+* :func:`check_consistency` runs **HermiT** (OWL 2 DL, complete) through owlready2 on ontology + data:
+  consistency, unsatisfiable classes, the class hierarchy, realisation (the most specific types of
+  every individual) and inferred object property values. When HermiT says "inconsistent" it says no
+  more, so the individuals to blame are found with SPARQL: individuals whose asserted or inferred
+  types include two classes the ontology declares disjoint, with the triples that give them those
+  types.
+* :func:`materialise` / :func:`inferred_quads` compute the entailments useful for querying with
+  SPARQL rules derived from the ontology's own axioms, run to a fixpoint on pyoxigraph, and keep them
+  in the named graph ``iggraph:inferred`` (never mixed with asserted triples).
+
+Which entailments each engine provides (✓ yes, – no; "rules" is :data:`RULES` plus the chains):
+
+==========================================================  =====  ==========  ======
+entailment                                                  rules  reasonable  HermiT
+==========================================================  =====  ==========  ======
+types from ``rdfs:subClassOf`` / ``owl:equivalentClass``    ✓      ✓           ✓ (most specific only)
+types from ``rdfs:domain`` / ``rdfs:range``                 ✓      ✓           ✓
+``rdfs:subPropertyOf`` / ``owl:equivalentProperty`` values  ✓      ✓           ✓ (with ``-Y``)
+``owl:inverseOf`` values (``schema:subEvent``, ...)         ✓      ✓           ✓
+``owl:SymmetricProperty`` values                            ✓      ✓           ✓
+``owl:TransitiveProperty`` (``org:transitiveSubOrg...``)    ✓      ✓           ✓
+``owl:propertyChainAxiom`` (``org:memberOf``, attendee)     ✓      – (skipped) ✓
+``igkg:partnerOf`` (distinct parties of one agreement)      ✓      –           –
+class restrictions (someValuesFrom, hasValue, ...)          –      partly      ✓
+consistency, disjointness clashes, unsatisfiable classes    clash  partly      ✓
+                                                            query
+==========================================================  =====  ==========  ======
+
+HermiT and dates: ``xsd:date``, ``xsd:gYearMonth`` and ``xsd:gYear`` are outside the OWL 2
+datatype map, and HermiT refuses them. We keep the literals and pass HermiT
+``--ignoreUnsupportedDatatypes``: it then ignores data ranges and values of those types (dates are
+checked by the SHACL shapes instead); the result counts the literals HermiT did not check.
+
+HermiT runs as a child Java process (owlready2's ``sync_reasoner`` has no time limit and leaves its
+temporary file behind when interrupted): owlready2 loads the graph into a fresh ``World`` and saves it
+as N-Triples into a private temporary directory, the JVM starts in its own process group with
+``-Xmx`` = ``memory_mb`` and is killed (the whole group) at the deadline, and the directory is removed
+in every case. ``owl:imports`` triples are dropped first, so nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from kg.errors import KgError
+from kg.namespaces import GRAPH_INFERRED, GRAPH_ONTOLOGY, IGKG, PREFIXES, shorten
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
+
+    from kg.dataset import Source
+
+OWL = PREFIXES["owl"]
+RDF = PREFIXES["rdf"]
+RDFS = PREFIXES["rdfs"]
+XSD = PREFIXES["xsd"]
+RDF_TYPE = RDF + "type"
+
+#: Datatypes in the OWL 2 datatype map (what HermiT understands); literals of other types are not checked.
+OWL2_DATATYPES = frozenset(
+    [RDF + "PlainLiteral", RDF + "XMLLiteral", RDFS + "Literal", OWL + "real", OWL + "rational"]
+    + [XSD + t for t in (
+        "decimal integer nonNegativeInteger nonPositiveInteger positiveInteger negativeInteger long int "
+        "short byte unsignedLong unsignedInt unsignedShort unsignedByte double float string normalizedString "
+        "token language Name NCName NMTOKEN boolean hexBinary base64Binary anyURI dateTime dateTimeStamp"
+    ).split()]
+)
+RDF_LANG_STRING = RDF + "langString"
+
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MEMORY_MB = 2000
+
+
+class ReasonerError(KgError):
+    """HermiT could not give an answer: no Java, out of time or memory, or a Java error."""
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class TypeReason:
+    """Why an individual has a type: asserted in a file, or inferred from a triple via domain/range."""
+
+    type: str
+    how: str          # "asserted", "subclass", "domain" or "range"
+    via: str = ""     # the asserted class, or the property whose domain/range gives the type
+    other: str = ""   # for domain/range: the other end of the triple
+    files: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        where = f" in {', '.join(self.files)}" if self.files else ""
+        if self.how == "asserted":
+            return f"asserted {shorten(self.type)}{where}"
+        if self.how == "subclass":
+            return f"asserted {shorten(self.via)}{where}, a subclass of {shorten(self.type)}"
+        if self.how == "domain":
+            return (f"it is the subject of {shorten(self.via)} {shorten(self.other)}{where}, "
+                    f"whose domain is {shorten(self.type)}")
+        return (f"it is the object of {shorten(self.other)} {shorten(self.via)}{where}, "
+                f"whose range is {shorten(self.type)}")
+
+
+@dataclass(frozen=True)
+class Clash:
+    """An individual that belongs to two classes the ontology declares disjoint."""
+
+    individual: str
+    asserted_types: tuple[str, ...]
+    disjoint: tuple[tuple[str, str], ...]
+    reasons: tuple[TypeReason, ...] = ()
+
+    def describe(self) -> str:
+        pairs = "; ".join(f"{shorten(a)} and {shorten(b)}" for a, b in self.disjoint)
+        lines = [f"{shorten(self.individual)} <{self.individual}> is both {pairs}, "
+                 f"which the ontology declares disjoint."]
+        for r in self.reasons:
+            lines.append(f"  - {shorten(r.type)}: {r.describe()}")
+        lines.append("  Fix: give it the one type it really has (or split it into two individuals), "
+                     "or correct the triple that implies the other type.")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ConsistencyResult:
+    """What HermiT says about ontology + data."""
+
+    consistent: bool
+    seconds: float
+    message: str
+    triples: int = 0
+    unchecked_literals: int = 0
+    unsatisfiable_classes: tuple[str, ...] = ()
+    clashes: tuple[Clash, ...] = ()
+    class_hierarchy: tuple[tuple[str, str], ...] = ()          # direct (subclass, superclass) pairs
+    realisation: tuple[tuple[str, str], ...] = ()              # (individual, most specific class)
+    inferred_class_assertions: tuple[tuple[str, str], ...] = ()  # realisation pairs not asserted
+    inferred_property_values: tuple[tuple[str, str, str], ...] = ()  # (s, p, o) not asserted
+    engine: str = "HermiT 1.3.8 via owlready2"
+
+    @property
+    def ok(self) -> bool:
+        """Consistent and without unsatisfiable classes."""
+        return self.consistent and not self.unsatisfiable_classes
+
+    def to_json(self) -> dict:
+        return {
+            "consistent": self.consistent,
+            "ok": self.ok,
+            "engine": self.engine,
+            "seconds": round(self.seconds, 3),
+            "message": self.message,
+            "triples": self.triples,
+            "uncheckedLiterals": self.unchecked_literals,
+            "unsatisfiableClasses": list(self.unsatisfiable_classes),
+            "clashes": [
+                {
+                    "individual": c.individual,
+                    "assertedTypes": list(c.asserted_types),
+                    "disjoint": [list(p) for p in c.disjoint],
+                    "reasons": [
+                        {"type": r.type, "how": r.how, "via": r.via, "other": r.other, "files": list(r.files),
+                         "text": r.describe()}
+                        for r in c.reasons
+                    ],
+                    "message": c.describe(),
+                }
+                for c in self.clashes
+            ],
+            "classHierarchy": [{"subclass": a, "superclass": b} for a, b in self.class_hierarchy],
+            "realisation": [{"individual": i, "type": t} for i, t in self.realisation],
+            "inferredClassAssertions": [{"individual": i, "type": t} for i, t in self.inferred_class_assertions],
+            "inferredPropertyValues": [
+                {"subject": s, "predicate": p, "object": o} for s, p, o in self.inferred_property_values
+            ],
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# HermiT
+
+
+def _quads_of(sources: "Sequence[Source] | None") -> tuple[list, dict[str, tuple[str, ...]]]:
+    """Parse sources; returns the quads and, per graph IRI, the files that fed it."""
+    from kg.dataset import default_sources, read_quads
+
+    srcs = list(default_sources() if sources is None else sources)
+    quads: list = []
+    files: dict[str, list[str]] = defaultdict(list)
+    for src in srcs:
+        qs = read_quads(src)
+        quads.extend(qs)
+        for g in {getattr(q.graph_name, "value", "") for q in qs}:
+            files[g].append(_display_path(src.path))
+    return quads, {g: tuple(v) for g, v in files.items()}
+
+
+def _display_path(path: Path) -> str:
+    try:
+        from kg.dataset import project_root
+
+        return str(Path(path).resolve().relative_to(project_root()))
+    except Exception:  # noqa: BLE001 - outside the project, or no project: show as given
+        return str(path)
+
+
+def hermit_command(input_file: Path, *, memory_mb: int) -> list[str]:
+    """The Java command line owlready2 would run, with every reasoning task HermiT's CLI offers."""
+    import owlready2
+    from owlready2 import reasoning
+
+    java = owlready2.JAVA_EXE or "java"
+    return [
+        java, f"-Xmx{int(memory_mb)}M", "-cp", reasoning._HERMIT_CLASSPATH,
+        "org.semanticweb.HermiT.cli.CommandLine",
+        "-c",   # classify classes (direct SubClassOf, EquivalentClasses with owl:Nothing = unsatisfiable)
+        "-O",   # classify object properties
+        "-I",   # realise individuals (direct types)
+        "-Y",   # object property values, asserted and inferred
+        "--ignoreUnsupportedDatatypes",
+        input_file.resolve().as_uri(),
+    ]
+
+
+def _run_java(command: list[str], *, timeout_s: float) -> tuple[int, str]:
+    """Run the JVM in its own process group; kill the whole group at the deadline or on interrupt."""
+    try:
+        proc = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except FileNotFoundError:
+        raise ReasonerError(
+            f"Java not found ({command[0]}): HermiT needs a Java runtime (11 or later) on PATH"
+        ) from None
+    try:
+        out, _ = proc.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        raise ReasonerError(
+            f"HermiT did not finish within {timeout_s:g} s and was stopped; "
+            "raise --timeout-s (or check fewer files)"
+        ) from None
+    except BaseException:
+        _kill_group(proc)
+        raise
+    return proc.returncode, out.decode("utf-8", "replace").replace("\r", "")
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.communicate()
+
+
+def _owlready_ntriples(quads: Iterable, workdir: Path) -> tuple[Path, int, int]:
+    """Load the triples (without owl:imports) into a fresh owlready2 World; save it as N-Triples.
+
+    Returns the file, the number of triples and the number of literals outside the OWL 2 datatype map.
+    """
+    import io
+
+    import owlready2
+    import pyoxigraph as ox
+
+    imports = OWL + "imports"
+    seen = set()
+    unchecked = 0
+    triples = []
+    for q in quads:
+        if q.predicate.value == imports:
+            continue
+        t = ox.Triple(q.subject, q.predicate, q.object)
+        if t in seen:
+            continue
+        seen.add(t)
+        triples.append(t)
+        if isinstance(q.object, ox.Literal) and q.object.language is None \
+                and q.object.datatype.value not in OWL2_DATATYPES:
+            unchecked += 1
+    buf = io.BytesIO()
+    ox.serialize(triples, buf, format=ox.RdfFormat.N_TRIPLES)
+    world = owlready2.World()  # fresh, in memory: never the default world
+    try:
+        world.get_ontology("https://w3id.org/igkg/reasoning-input").load(
+            fileobj=io.BytesIO(buf.getvalue()), format="ntriples", reload=True
+        )
+        path = workdir / "input.nt"
+        with open(path, "wb") as fh:
+            world.save(fh, format="ntriples")
+    finally:
+        world.close()
+    return path, len(triples), unchecked
+
+
+def check_consistency(
+    sources: "Sequence[Source] | None" = None, *, timeout_s: float = DEFAULT_TIMEOUT_S,
+    memory_mb: int = DEFAULT_MEMORY_MB, quads: "Sequence[pyoxigraph.Quad] | None" = None,
+) -> ConsistencyResult:
+    """Run HermiT on ontology + data (default: the whole project dataset).
+
+    `sources` are parsed with :func:`kg.dataset.read_quads`; `quads` may be given instead (already
+    parsed). Raises :class:`ReasonerError` when HermiT cannot answer (no Java, time or memory out).
+    """
+    import owlready2
+    from owlready2 import reasoning
+
+    if quads is None:
+        quads, graph_files = _quads_of(sources)
+    else:
+        quads, graph_files = list(quads), {}
+    t0 = time.monotonic()
+    workdir = Path(tempfile.mkdtemp(prefix="igkg-hermit-"))
+    try:
+        path, n_triples, unchecked = _owlready_ntriples(quads, workdir)
+        code, output = _run_java(hermit_command(path, memory_mb=memory_mb), timeout_s=timeout_s)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    seconds = time.monotonic() - t0
+    note = (f"; {unchecked} literal(s) of types outside OWL 2's datatype map (xsd:date, xsd:gYear, …) "
+            "were not checked by HermiT") if unchecked else ""
+
+    if code != 0:
+        if "InconsistentOntologyException" in output or "Inconsistent ontology" in output:
+            clashes = find_clashes(quads, graph_files=graph_files)
+            if clashes:
+                who = ", ".join(shorten(c.individual) for c in clashes)
+                msg = (f"ontology + data are INCONSISTENT (HermiT, {seconds:.1f} s): "
+                       f"{len(clashes)} individual(s) with disjoint types: {who}")
+            else:
+                msg = (f"ontology + data are INCONSISTENT (HermiT, {seconds:.1f} s), and no individual has two "
+                       "disjoint types: look for functional properties with two different values, "
+                       "cardinality or value restrictions, or owl:sameAs/owl:differentFrom conflicts")
+            return ConsistencyResult(False, seconds, msg + note, n_triples, unchecked, clashes=tuple(clashes))
+        if "OutOfMemoryError" in output:
+            raise ReasonerError(f"HermiT ran out of memory with -Xmx{memory_mb}M; raise --memory-mb")
+        tail = "\n".join(output.strip().splitlines()[:12])
+        raise ReasonerError(f"HermiT failed (exit {code}):\n{tail}")
+
+    hierarchy, unsat, realised, values = _parse_hermit(output)
+    asserted = {(q.subject.value, q.predicate.value, getattr(q.object, "value", None)) for q in quads}
+    inferred_types = tuple(p for p in realised if (p[0], RDF_TYPE, p[1]) not in asserted)
+    inferred_values = tuple(v for v in values if v not in asserted)
+    if unsat:
+        msg = (f"ontology + data are consistent, but {len(unsat)} class(es) can have no members "
+               f"(unsatisfiable): {', '.join(shorten(c) for c in unsat)}")
+    else:
+        msg = "ontology + data are consistent"
+    msg += (f" (HermiT, {seconds:.1f} s, {n_triples} triples; {len(inferred_types)} inferred class assertions, "
+            f"{len(inferred_values)} inferred property values){note}")
+    return ConsistencyResult(
+        True, seconds, msg, n_triples, unchecked, unsatisfiable_classes=unsat, class_hierarchy=hierarchy,
+        realisation=realised, inferred_class_assertions=inferred_types, inferred_property_values=inferred_values,
+    )
+
+
+def _parse_hermit(output: str):
+    """HermiT's CLI output -> (hierarchy, unsatisfiable, realisation, property values), all sorted."""
+    from owlready2.reasoning import _HERMIT_PROP_REGEXP, _HERMIT_RESULT_REGEXP
+
+    nothing = OWL + "Nothing"
+    hierarchy, unsat, realised, values = set(), set(), set(), set()
+    for relation, iris in _HERMIT_RESULT_REGEXP.findall(output):
+        names = iris.strip()[1:-1].split("> <")
+        if relation == "SubClassOf" and len(names) == 2:
+            if not names[0].startswith(OWL):
+                hierarchy.add((names[0], names[1]))
+        elif relation == "EquivalentClasses" and nothing in names:
+            unsat.update(n for n in names if not n.startswith(OWL))
+        elif relation == "Type" and len(names) == 2:
+            realised.add((names[0], names[1]))
+    for prop, known, _possible in _HERMIT_PROP_REGEXP.findall(output):
+        known = known.strip()
+        if not known:
+            continue
+        for pair in known[1:-1].split(")("):
+            a, b = pair[1:-1].split(">, <", 1)
+            values.add((a, prop, b))
+    return tuple(sorted(hierarchy)), tuple(sorted(unsat)), tuple(sorted(realised)), tuple(sorted(values))
+
+
+# --------------------------------------------------------------------------------------------
+# Clashes: individuals with disjoint types, and why they have each type
+
+_DISJOINT_PAIRS = """
+SELECT DISTINCT ?c1 ?c2 WHERE {
+  { ?d a owl:AllDisjointClasses ; owl:members ?list .
+    ?list rdf:rest* ?n1 . ?n1 rdf:first ?c1 ; rdf:rest+ ?n2 . ?n2 rdf:first ?c2 . }
+  UNION { ?c1 owl:disjointWith ?c2 }
+  UNION { ?u owl:disjointUnionOf ?list .
+    ?list rdf:rest* ?n1 . ?n1 rdf:first ?c1 ; rdf:rest+ ?n2 . ?n2 rdf:first ?c2 . }
+  FILTER(isIRI(?c1) && isIRI(?c2) && ?c1 != ?c2)
+}
+"""
+
+
+def find_clashes(quads: Iterable, *, graph_files: dict[str, tuple[str, ...]] | None = None) -> list[Clash]:
+    """Individuals whose asserted or rule-inferred types include two disjoint classes, and why."""
+    import pyoxigraph as ox
+
+    store = _store_of(quads)
+    materialise(store)
+    graph_files = graph_files or {}
+    pairs = [(s["c1"].value, s["c2"].value) for s in store.query(
+        _DISJOINT_PAIRS, use_default_graph_as_union=True, prefixes=PREFIXES)]
+    if not pairs:
+        return []
+    disjoint = defaultdict(set)
+    for a, b in pairs:
+        disjoint[a].add(b)
+        disjoint[b].add(a)
+    types = defaultdict(set)
+    for q in store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), None, None):
+        if isinstance(q.object, ox.NamedNode) and q.object.value in disjoint:
+            types[q.subject].add(q.object.value)
+    clashes = []
+    for ind, ts in types.items():
+        found = sorted({tuple(sorted((a, b))) for a in ts for b in disjoint[a] if b in ts})
+        if not found:
+            continue
+        asserted = sorted({
+            q.object.value for q in store.quads_for_pattern(ind, ox.NamedNode(RDF_TYPE), None, None)
+            if q.graph_name != ox.NamedNode(GRAPH_INFERRED) and isinstance(q.object, ox.NamedNode)
+        })
+        involved = sorted({c for p in found for c in p})
+        reasons = tuple(r for c in involved for r in _why_type(store, ind, c, graph_files))
+        clashes.append(Clash(getattr(ind, "value", str(ind)), tuple(asserted), tuple(found), reasons))
+    return sorted(clashes, key=lambda c: c.individual)
+
+
+_WHY_TYPE = """
+SELECT DISTINCT ?how ?via ?other ?g ?x ?c ?inferred WHERE {
+  {
+    GRAPH ?g { ?x a ?c } FILTER(?g != ?inferred) BIND(?c AS ?via) BIND("asserted" AS ?how)
+  } UNION {
+    GRAPH ?g { ?x a ?via } FILTER(?g != ?inferred && ?via != ?c)
+    ?via (rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)+ ?c BIND("subclass" AS ?how)
+  } UNION {
+    GRAPH ?g { ?x ?via ?other } FILTER(?g != ?inferred)
+    ?via (rdfs:subPropertyOf|owl:equivalentProperty|^owl:equivalentProperty)* ?p .
+    ?p rdfs:domain ?d . ?d (rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)* ?c
+    BIND("domain" AS ?how)
+  } UNION {
+    GRAPH ?g { ?other ?via ?x } FILTER(?g != ?inferred)
+    ?via (rdfs:subPropertyOf|owl:equivalentProperty|^owl:equivalentProperty)* ?p .
+    ?p rdfs:range ?r . ?r (rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)* ?c
+    BIND("range" AS ?how)
+  }
+}
+"""
+
+
+def _why_type(store, individual, cls: str, graph_files) -> list[TypeReason]:
+    import pyoxigraph as ox
+
+    rows = store.query(
+        _WHY_TYPE, use_default_graph_as_union=True, prefixes=PREFIXES,
+        substitutions={ox.Variable("x"): individual, ox.Variable("c"): ox.NamedNode(cls),
+                       ox.Variable("inferred"): ox.NamedNode(GRAPH_INFERRED)},
+    )
+    grouped: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for r in rows:
+        g = r["g"].value if r["g"] is not None else ""
+        key = (r["how"].value, r["via"].value, r["other"].value if r["other"] is not None else "")
+        grouped[key].update(graph_files.get(g, (shorten(g),) if g else ()))
+    order = {"asserted": 0, "subclass": 1, "domain": 2, "range": 3}
+    out = [TypeReason(cls, how, via, other, tuple(sorted(files))) for (how, via, other), files in grouped.items()]
+    out.sort(key=lambda r: (order[r.how], r.via, r.other))
+    if not out:  # inferred some other way (a chain, a restriction): say so
+        out.append(TypeReason(cls, "inferred", "", "", ()))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Materialisation with SPARQL rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One forward-chaining rule: a SPARQL pattern and the triple it concludes."""
+
+    name: str
+    description: str
+    where: str        # a group graph pattern binding ?s ?p ?o (the conclusion)
+
+    def update(self, graphs: Sequence[str], target: str) -> str:
+        using = "".join(f"USING <{g}>\n" for g in graphs)
+        return (
+            f"INSERT {{ GRAPH <{target}> {{ ?s ?p ?o }} }}\n{using}"
+            f"WHERE {{\n{self.where}\n  FILTER(!isLiteral(?s) && isIRI(?p))\n"
+            f"  FILTER NOT EXISTS {{ ?s ?p ?o }}\n}}"
+        )
+
+
+_SUBCLASS = "(rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)"
+_SUBPROP = "(rdfs:subPropertyOf|owl:equivalentProperty|^owl:equivalentProperty)"
+
+#: Generic rules read the ontology's axioms in the same pattern (OWL 2 RL rule names in brackets).
+RULES: tuple[Rule, ...] = (
+    Rule("subclass", "types from rdfs:subClassOf and owl:equivalentClass [cax-sco, cax-eqc]",
+         f"  ?s a ?c . ?c {_SUBCLASS}+ ?o . FILTER(isIRI(?o)) BIND(rdf:type AS ?p)"),
+    Rule("domain", "types from rdfs:domain [prp-dom]",
+         "  ?q rdfs:domain ?o . FILTER(isIRI(?o)) ?s ?q ?x . BIND(rdf:type AS ?p)"),
+    Rule("range", "types from rdfs:range (of resources, never literals) [prp-rng]",
+         "  ?q rdfs:range ?o . FILTER(isIRI(?o) && !STRSTARTS(STR(?o), STR(xsd:)) && ?o != rdfs:Literal)\n"
+         "  FILTER NOT EXISTS { ?o a rdfs:Datatype } ?x ?q ?s . FILTER(!isLiteral(?s)) BIND(rdf:type AS ?p)"),
+    Rule("subproperty", "values of super-properties (rdfs:subPropertyOf, owl:equivalentProperty) [prp-spo1, prp-eqp]",
+         f"  ?q {_SUBPROP}+ ?p . FILTER(isIRI(?p) && isIRI(?q) && ?p != ?q) ?s ?q ?o ."),
+    Rule("inverse", "values of inverse properties (owl:inverseOf, both ways) [prp-inv1, prp-inv2]",
+         "  { ?q owl:inverseOf ?p } UNION { ?p owl:inverseOf ?q } FILTER(isIRI(?p) && isIRI(?q))\n"
+         "  ?o ?q ?s . FILTER(!isLiteral(?s))"),
+    Rule("symmetric", "values of symmetric properties, the other way round [prp-symp]",
+         "  ?p a owl:SymmetricProperty . ?o ?p ?s . FILTER(!isLiteral(?s))"),
+    Rule("transitive", "values of transitive properties [prp-trp]",
+         "  ?p a owl:TransitiveProperty . ?s ?p ?x . ?x ?p ?o ."),
+    Rule("partner", "igkg:partnerOf between two distinct parties of one agreement (never reflexive)",
+         "  ?a igkg:party ?s , ?o . FILTER(?s != ?o && !isLiteral(?s) && !isLiteral(?o)) BIND(igkg:partnerOf AS ?p)"),
+)
+
+_CHAINS = """
+SELECT ?p ?chain WHERE { ?p owl:propertyChainAxiom ?chain . FILTER(isIRI(?p)) }
+"""
+
+
+def chain_rules(store: "pyoxigraph.Store") -> list[Rule]:
+    """One rule per owl:propertyChainAxiom (any length; steps may be [owl:inverseOf P]) [prp-spo2]."""
+    import pyoxigraph as ox
+
+    def objects(s, p):
+        return [q.object for q in store.quads_for_pattern(s, ox.NamedNode(p), None, None)]
+
+    def items(node):
+        out = []
+        while isinstance(node, (ox.BlankNode, ox.NamedNode)) and node.value != RDF + "nil":
+            first = objects(node, RDF + "first")
+            rest = objects(node, RDF + "rest")
+            if not first or not rest:
+                return None
+            out.append(first[0])
+            node = rest[0]
+        return out
+
+    rules = []
+    seen = set()
+    chains = store.query(_CHAINS, use_default_graph_as_union=True, prefixes=PREFIXES)
+    for row in chains:
+        steps = items(row["chain"])
+        if not steps:
+            continue
+        pattern = []
+        ok = True
+        for i, step in enumerate(steps):
+            a, b = f"?x{i}", f"?x{i + 1}"
+            if isinstance(step, ox.NamedNode):
+                pattern.append(f"{a} <{step.value}> {b} .")
+            else:
+                inv = objects(step, OWL + "inverseOf")
+                if len(inv) != 1 or not isinstance(inv[0], ox.NamedNode):
+                    ok = False
+                    break
+                pattern.append(f"{b} <{inv[0].value}> {a} .")
+        if not ok:
+            continue
+        last = f"?x{len(steps)}"
+        where = "  " + " ".join(pattern) + f"\n  BIND(?x0 AS ?s) BIND(<{row['p'].value}> AS ?p) BIND({last} AS ?o)"
+        names = " o ".join(
+            shorten(s.value) if isinstance(s, ox.NamedNode) else f"inverse({shorten(objects(s, OWL + 'inverseOf')[0].value)})"
+            for s in steps
+        )
+        if where in seen:
+            continue
+        seen.add(where)
+        rules.append(Rule(f"chain:{shorten(row['p'].value)}", f"{shorten(row['p'].value)} ⊒ {names} [prp-spo2]", where))
+    return rules
+
+
+def rules_for(store: "pyoxigraph.Store") -> list[Rule]:
+    """All rules for the axioms in `store`: the generic ones and one per property chain."""
+    return list(RULES) + chain_rules(store)
+
+
+def _premise_graphs(store: "pyoxigraph.Store", target: str) -> list[str]:
+    import pyoxigraph as ox
+
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != target)
+
+
+def materialise(store: "pyoxigraph.Store", *, graph: str = GRAPH_INFERRED, max_rounds: int = 50) -> int:
+    """Write the entailments of the rules into `graph` (replacing what it held); return their count.
+
+    Premises are the triples of every named graph (the default graph is not read; the project keeps
+    everything in named graphs). Only triples asserted in no other graph are written. The rules are
+    :data:`RULES` and one per ``owl:propertyChainAxiom``, run to a fixpoint.
+    """
+    import pyoxigraph as ox
+
+    target = ox.NamedNode(graph)
+    if store.contains_named_graph(target):
+        store.remove_graph(target)
+    premises = _premise_graphs(store, graph)
+    rules = rules_for(store)
+    store.add_graph(target)
+    updates = [r.update(premises + [graph], graph) for r in rules]
+    count = 0
+    for _ in range(max_rounds):
+        for u in updates:
+            store.update(u, prefixes=PREFIXES)
+        new = sum(1 for _ in store.quads_for_pattern(None, None, None, target))
+        if new == count:
+            break
+        count = new
+    else:  # pragma: no cover - the rules add no new terms, so a fixpoint is always reached
+        raise RuntimeError(f"no fixpoint after {max_rounds} rounds")
+    return count
+
+
+def _store_of(quads: Iterable) -> "pyoxigraph.Store":
+    """An in-memory store of quads; default-graph triples go to a named graph so the rules see them."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    default = ox.NamedNode("urn:x-igkg:default-graph")
+    store.extend(
+        ox.Quad(q.subject, q.predicate, q.object, default) if isinstance(q.graph_name, ox.DefaultGraph) else q
+        for q in quads
+    )
+    return store
+
+
+def inferred_quads(quads: Iterable["pyoxigraph.Quad"]) -> list["pyoxigraph.Quad"]:
+    """The quads :func:`materialise` would write for these quads (in ``iggraph:inferred``), sorted."""
+    import pyoxigraph as ox
+
+    store = _store_of(quads)
+    materialise(store)
+    return sorted(store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_INFERRED)), key=str)
+
+
+def reasonable_triples(quads: Iterable["pyoxigraph.Quad"]) -> set[tuple]:
+    """What the `reasonable` OWL 2 RL engine infers (for comparison): triples it adds, as rdflib terms."""
+    import reasonable
+
+    from kg.dataset import union_graph
+
+    g = union_graph(quads)
+    r = reasonable.PyReasoner()
+    r.from_graph(g)
+    return {t for t in r.reason() if t not in g}
