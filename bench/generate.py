@@ -188,9 +188,9 @@ AGREEMENT_KINDS = ("Strategic Partnership MOU", "Memorandum of Understanding", "
                    "Partnership", "Joint Lab Partnership", "Facility Sharing Partnership")
 
 # kind -> (SHACL constraint component, path) each injected violation must be reported with.
-VIOLATION_KINDS: dict[str, tuple[str, str]] = {
+VIOLATION_KINDS: dict[str, tuple[str, str | None]] = {
     "holding-end-before-start": (SH + "SPARQLConstraintComponent", SCHEMA + "endDate"),
-    "agreement-one-party": (SH + "MinCountConstraintComponent", IGKG + "party"),
+    "agreement-one-party": (SH + "SPARQLConstraintComponent", None),
     "malformed-email": (SH + "PatternConstraintComponent", SCHEMA + "email"),
     "fact-without-quote": (SH + "MinCountConstraintComponent", IGKG + "quote"),
     "subevent-outside-parent": (SH + "SPARQLConstraintComponent", SCHEMA + "superEvent"),
@@ -312,6 +312,7 @@ class Generator:
         self.violations_left = violations
         self.violations: list[dict[str, str]] = []
         self.injected_here = False
+        self.places_declared: set[str] = set()
 
     # -- plumbing ---------------------------------------------------------------------------------
     def emit(self, lines: list[str]) -> None:
@@ -362,11 +363,17 @@ class Generator:
         scheme(I(v + "units"), "Units", [(I(v + u), label) for u, label in UNITS])
         scheme(I(v + "day-parts"), "Parts of the day", [(I(v + d), d) for d in DAY_PARTS])
         scheme(I(v + "end-causes"), "Causes of a post holding's end", [(I(v + c), title(c)) for c in END_CAUSES])
-        for city in CITIES:
-            p = I(NS["place"] + city)
-            t(p, A, K("Place"))
-            t(p, LABEL, en(title(city)))
         self.emit(lines)
+
+    def place(self, doc: Doc, city: str) -> str:
+        """A place IRI, declared in the first document that mentions it, derived from each that does."""
+        p = I(NS["place"] + city)
+        if city not in self.places_declared:
+            self.places_declared.add(city)
+            doc.t(p, A, K("Place"))
+            doc.t(p, LABEL, en(city.replace("-", " ").title()))
+        doc.mention(p)
+        return p
 
     # -- one document -----------------------------------------------------------------------------
     def document(self, number: int) -> None:
@@ -429,7 +436,7 @@ class Generator:
         doc.mention(o)
         for pk in PARENT_KINDS[kind]:
             pool = w.orgs_by_kind[pk]
-            if pool and rng.random() < 0.85:
+            if pool and (kind in ("Administration", "EngagementCentre") or rng.random() < 0.85):
                 parent = pool[rng.randrange(len(pool))]
                 t(o, SUB_ORG, w.org_iri(parent))
                 doc.mention(w.org_iri(parent))
@@ -529,7 +536,7 @@ class Generator:
         organizer = w.any_org()
         e = I(f"{NS['event']}{kind.lower()}-{word(organizer)}-{n}")
         city = rng.choice(CITIES)
-        place = I(NS["place"] + city)
+        place = self.place(doc, city)
         start = max(0, day - rng.randint(1, 20))
         length = rng.randint(0, 6)
         label = f"{w.org_acronym(organizer)} {kind} {n}"
@@ -576,7 +583,7 @@ class Generator:
         doc.t(e, LABEL, en(f"Meeting {earlier}"))
         doc.t(e, START, xdate(start))
         doc.t(e, END, xdate(start + 6))
-        doc.t(e, LOCATION, I(NS["place"] + rng.choice(CITIES)))
+        doc.t(e, LOCATION, self.place(doc, rng.choice(CITIES)))
 
     def participations(self, doc: Doc, event: str, label: str, n: int) -> None:
         rng, w = self.rng, self.world
@@ -639,7 +646,7 @@ class Generator:
         doc.fact(ceremony, K("SigningCeremony"), f"{names} {kind_written} Signing")
         t(ceremony, LABEL, en(f"Signing of the {names} {kind_written}"))
         t(ceremony, START, dated(sign_day, rng.choice(("date", "gYearMonth"))))
-        t(ceremony, LOCATION, I(NS["place"] + city))
+        t(ceremony, LOCATION, self.place(doc, city))
         t(a, K("signedAt"), ceremony)
         if rng.random() < 0.2:
             t(a, K("depictedIn"), event)
@@ -652,8 +659,13 @@ class Generator:
         t = doc.t
         t(report, A, K("Report"))
         t(report, TITLE, lit(f"Statistical Report on Internet Development {w.n_reports}"))
+        t(report, LABEL, en(f"Statistical Report {w.n_reports}"))
+        publisher = w.any_org()
+        t(report, PUBLISHER, w.org_iri(publisher))
+        doc.mention(w.org_iri(publisher))
         doc.mention(report)
         area = rng.choice(CITIES)
+        area_iri = self.place(doc, area)
         for measure, unit, mlabel in rng.sample(MEASURES, rng.randint(1, 5)):
             n = w.n_observations
             w.n_observations += 1
@@ -663,7 +675,7 @@ class Generator:
             written = f"{value:g}" + {0: "", 3: "Thousand", 6: "million"}[mult]
             doc.fact(ob, K("StatisticalObservation"), f"{written} {mlabel}")
             t(ob, K("measure"), I(NS["vocab"] + measure))
-            t(ob, K("refArea"), I(NS["place"] + area))
+            t(ob, K("refArea"), area_iri)
             t(ob, K("refPeriod"), typed(f"{year:04d}-{rng.randint(1, 12):02d}", "gYearMonth"))
             t(ob, K("obsValue"), typed(f"{value:g}" if "." in f"{value:g}" else f"{value:g}.0", "decimal"))
             t(ob, K("unit"), I(NS["vocab"] + unit))
