@@ -45,6 +45,7 @@ in every case. ``owl:imports`` triples are dropped first, so nothing is fetched 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -195,7 +196,7 @@ class ConsistencyResult:
 # HermiT
 
 
-def _quads_of(sources: "Sequence[Source] | None") -> tuple[list, dict[str, tuple[str, ...]]]:
+def read_sources(sources: "Sequence[Source] | None" = None) -> tuple[list, dict[str, tuple[str, ...]]]:
     """Parse sources; returns the quads and, per graph IRI, the files that fed it."""
     from kg.dataset import default_sources, read_quads
 
@@ -299,9 +300,12 @@ def _owlready_ntriples(quads: Iterable, workdir: Path) -> tuple[Path, int, int]:
     ox.serialize(triples, buf, format=ox.RdfFormat.N_TRIPLES)
     world = owlready2.World()  # fresh, in memory: never the default world
     try:
-        world.get_ontology("https://w3id.org/igkg/reasoning-input").load(
-            fileobj=io.BytesIO(buf.getvalue()), format="ntriples", reload=True
-        )
+        # owlready2 prints warnings about punned terms (e.g. a qb:DimensionProperty that is also an
+        # owl:ObjectProperty) that say nothing about the data: keep them off the user's terminal.
+        with contextlib.redirect_stderr(io.StringIO()):
+            world.get_ontology("https://w3id.org/igkg/reasoning-input").load(
+                fileobj=io.BytesIO(buf.getvalue()), format="ntriples", reload=True
+            )
         path = workdir / "input.nt"
         with open(path, "wb") as fh:
             world.save(fh, format="ntriples")
@@ -313,19 +317,17 @@ def _owlready_ntriples(quads: Iterable, workdir: Path) -> tuple[Path, int, int]:
 def check_consistency(
     sources: "Sequence[Source] | None" = None, *, timeout_s: float = DEFAULT_TIMEOUT_S,
     memory_mb: int = DEFAULT_MEMORY_MB, quads: "Sequence[pyoxigraph.Quad] | None" = None,
+    graph_files: dict[str, tuple[str, ...]] | None = None,
 ) -> ConsistencyResult:
     """Run HermiT on ontology + data (default: the whole project dataset).
 
-    `sources` are parsed with :func:`kg.dataset.read_quads`; `quads` may be given instead (already
-    parsed). Raises :class:`ReasonerError` when HermiT cannot answer (no Java, time or memory out).
+    `sources` are parsed with :func:`read_sources`; `quads` may be given instead (already parsed,
+    with `graph_files` naming the files of each graph, for messages). Raises :class:`ReasonerError` when HermiT cannot answer (no Java, time or memory out).
     """
-    import owlready2
-    from owlready2 import reasoning
-
     if quads is None:
-        quads, graph_files = _quads_of(sources)
+        quads, graph_files = read_sources(sources)
     else:
-        quads, graph_files = list(quads), {}
+        quads, graph_files = list(quads), dict(graph_files or {})
     t0 = time.monotonic()
     workdir = Path(tempfile.mkdtemp(prefix="igkg-hermit-"))
     try:
@@ -356,7 +358,7 @@ def check_consistency(
 
     hierarchy, unsat, realised, values = _parse_hermit(output)
     asserted = {(q.subject.value, q.predicate.value, getattr(q.object, "value", None)) for q in quads}
-    inferred_types = tuple(p for p in realised if (p[0], RDF_TYPE, p[1]) not in asserted)
+    inferred_types = tuple(p for p in realised if (p[0], RDF_TYPE, p[1]) not in asserted and p[1] != OWL + "Thing")
     inferred_values = tuple(v for v in values if v not in asserted)
     if unsat:
         msg = (f"ontology + data are consistent, but {len(unsat)} class(es) can have no members "
