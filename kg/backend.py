@@ -1,10 +1,17 @@
 """Where queries run: the embedded on-disk store, an in-memory build of the files, or a remote endpoint.
 
-Contract for every backend: `query(text, *, substitutions=None)` answers like
+Contract for every backend: `query(text, *, substitutions=None, prefixes=None)` answers like
 `pyoxigraph.Store.query` (QuerySolutions, QueryBoolean or QueryTriples), with the **union of all
 named graphs as the default graph** and each named graph reachable with `GRAPH`. Parameters are
 bound through `substitutions` (pyoxigraph Variables -> terms), never pasted into the text.
-The store issue extends `open_backend` with the on-disk store and SPARQL endpoints.
+`prefixes` (default: the project's) are predeclared.
+
+Every backend also has `description` (which store answers, for messages and `kg stats`),
+`graph_counts()` (named graph IRI -> triples, sorted by IRI) and `triple_count()` (all quads).
+
+`open_backend(store=, endpoint=)` picks one: an endpoint URL -> `kg.remote.RemoteBackend`; a store
+path -> that on-disk store, read-only; neither -> the default store (`./.kg-store` or `$KG_STORE`)
+when it exists and holds exactly the current project files, else an in-memory build of the files.
 """
 
 from __future__ import annotations
@@ -16,26 +23,99 @@ from kg.namespaces import PREFIXES
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
+    from kg.store import ReadOnlyStore, StoreMeta
+
 
 class Backend(Protocol):
-    def query(self, query: str, *, substitutions: "dict[pyoxigraph.Variable, object] | None" = None): ...
+    description: str
+
+    def query(self, query: str, *, substitutions: "dict[pyoxigraph.Variable, object] | None" = None,
+              prefixes: dict[str, str] | None = None): ...
+
+    def graph_counts(self) -> dict[str, int]: ...
+
+    def triple_count(self) -> int: ...
 
 
 class OxigraphBackend:
     """A pyoxigraph Store (in memory or on disk) queried with the union default graph."""
 
-    def __init__(self, store: "pyoxigraph.Store", *, description: str = "in-memory build of the project files"):
+    def __init__(self, store: "pyoxigraph.Store", *, description: str = "in-memory build of the project files",
+                 meta: "StoreMeta | None" = None, handle: "ReadOnlyStore | None" = None):
         self.store = store
         self.description = description
+        self.meta = meta  # what `kg load` recorded, for an on-disk store it made
+        self._handle = handle  # keeps the reader lock while this backend lives
 
     def query(self, query: str, *, substitutions=None, prefixes: dict[str, str] | None = None):
         return self.store.query(
-            query, substitutions=substitutions, use_default_graph_as_union=True, prefixes=prefixes or PREFIXES,
+            query, substitutions=substitutions, use_default_graph_as_union=True,
+            prefixes=PREFIXES if prefixes is None else prefixes,
         )
+
+    def graph_counts(self) -> dict[str, int]:
+        from kg.store import graph_counts
+
+        return graph_counts(self.store)
+
+    def triple_count(self) -> int:
+        from kg.store import default_graph_count
+
+        return sum(self.graph_counts().values()) + default_graph_count(self.store)
 
 
 def open_backend(*, store: str | None = None, endpoint: str | None = None) -> Backend:
-    """The backend to query: for now always an in-memory store built from the project files."""
+    """The backend to query (see the module docstring); UsageError when `store` names no store."""
+    if store and endpoint:
+        from kg.errors import UsageError
+
+        raise UsageError("give --store or --endpoint, not both")
+    if endpoint:
+        from kg.remote import RemoteBackend
+
+        return RemoteBackend(endpoint)
+    if store:
+        return _on_disk(store)
+    default = _current_default_store()
+    if default is not None:
+        return default
     from kg.dataset import build_store
 
     return OxigraphBackend(build_store())
+
+
+def _on_disk(path) -> OxigraphBackend:
+    from kg.store import open_read_only
+
+    handle = open_read_only(path)
+    what = f"on-disk store {path}"
+    if handle.meta is None:
+        what += " (an Oxigraph database not made by kg load)"
+    return OxigraphBackend(handle.store, description=what, meta=handle.meta, handle=handle)
+
+
+def _current_default_store() -> OxigraphBackend | None:
+    """The default store when it holds exactly the current project files, else None."""
+    from kg.dataset import default_sources, fingerprint
+    from kg.errors import UsageError
+    from kg.store import read_meta, store_path
+
+    path = store_path()
+    try:
+        meta = read_meta(path) if path.is_dir() else None
+    except UsageError:
+        return None
+    if meta is None:
+        return None
+    current = fingerprint(default_sources())
+    if meta.fingerprint != current:
+        return None
+    try:
+        backend = _on_disk(path)
+    except UsageError:
+        return None
+    if backend.meta is None or backend.meta.fingerprint != current:  # a load swapped it meanwhile
+        return None
+    meta = backend.meta
+    backend.description = f"store {path} (current: loaded {meta.created})"
+    return backend

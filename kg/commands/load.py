@@ -1,0 +1,215 @@
+"""`kg load [FILES…]`: load the dataset into the embedded store (atomically) or a SPARQL server."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+EPILOG = """Examples:
+
+  kg load                                   # ontology + data into ./.kg-store
+
+  kg load --store /tmp/kg data/extra.ttl    # chosen files into another store
+
+  KG_ENDPOINT_USER=admin KG_ENDPOINT_PASSWORD=… kg load --endpoint http://localhost:3030/ds/data
+
+The store is replaced atomically: a failed or killed load leaves the previous one in place.
+Loading the same files again finds the store current and does nothing (--rebuild forces it).
+--endpoint takes the server's Graph Store Protocol URL (Oxigraph /store, Fuseki /ds/data, GraphDB
+/repositories/R/rdf-graphs/service, Virtuoso /sparql-graph-crud-auth, Neptune /sparql/gsp/);
+see docs/stores.md. Credentials come only from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD.
+"""
+
+PROGRESS_MIN_BYTES = 4_000_000  # show a progress bar above this much input (on a terminal)
+
+
+@click.command("load", epilog=EPILOG)
+@click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--store", "store", metavar="PATH", default=None,
+              help="Store folder (default: $KG_STORE, else ./.kg-store).")
+@click.option("--endpoint", metavar="URL", default=None,
+              help="Load into this SPARQL server's Graph Store Protocol endpoint instead.")
+@click.option("--query-endpoint", metavar="URL", default=None,
+              help="The server's SPARQL query endpoint, when it cannot be derived from --endpoint.")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="SHACL-validate first; refuse non-conforming data.")
+@click.option("--force", is_flag=True, help="Load even when the data does not conform (the report is still printed).")
+@click.option("--reason/--no-reason", default=None,
+              help="Materialise inferences into iggraph:inferred (default: when kg.reason is available).")
+@click.option("--rebuild", is_flag=True, help="Rebuild the store even when it already holds these files.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def command(files: tuple[Path, ...], store: str | None, endpoint: str | None, query_endpoint: str | None,
+            validate: bool, force: bool, reason: bool | None, rebuild: bool, as_json: bool) -> None:
+    """Load the ontology and data (or FILES) into the embedded store, or a SPARQL 1.1 server.
+
+    Each file goes to its own named graph (one per source document). Exit 1 when the data does
+    not conform to the shapes (unless --force), 2 for syntax errors (file:line:column).
+    """
+    from kg.dataset import default_sources, sources_for
+    from kg.errors import UsageError
+
+    if store and endpoint:
+        raise UsageError("give --store or --endpoint, not both")
+    if query_endpoint and not endpoint:
+        raise UsageError("--query-endpoint goes with --endpoint")
+    sources = sources_for(files) if files else default_sources()
+    if not sources:
+        raise UsageError("no RDF files to load")
+    reason = _want_reasoning(reason)
+    validated = _validate(sources, force=force) if validate else "no"
+
+    if endpoint:
+        summary = _load_remote(sources, endpoint, query_endpoint, reason=reason, validated=validated)
+    else:
+        summary = _load_local(sources, store, reason=reason, validated=validated, rebuild=rebuild)
+    _print_summary(summary, as_json)
+
+
+def _want_reasoning(reason: bool | None) -> bool:
+    import importlib.util
+
+    from kg.errors import UsageError
+
+    available = importlib.util.find_spec("kg.reason") is not None
+    if reason and not available:
+        raise UsageError("--reason needs kg.reason, which is not installed")
+    return available if reason is None else reason
+
+
+def _validate(sources, *, force: bool) -> str:
+    """SHACL-validate `sources`; exit 1 with the violations unless they conform (or --force)."""
+    import inspect
+
+    from kg.errors import UsageError
+
+    try:
+        from kg.validate import validate
+    except ImportError:
+        raise UsageError("validation needs kg.validate, which is not installed; use --no-validate") from None
+    kwargs = {"engine": "auto"} if "engine" in inspect.signature(validate).parameters else {}
+    report = validate(sources, **kwargs)
+    if report.conforms:
+        return "yes"
+    click.echo(f"The data does not conform to the shapes: {len(report.results)} result(s).", err=True)
+    for r in report.results[:50]:
+        path = f" {r.path}" if getattr(r, "path", None) else ""
+        click.echo(f"  {r.focus}{path}: {r.message or r.component}", err=True)
+    if len(report.results) > 50:
+        click.echo(f"  … and {len(report.results) - 50} more (see `kg validate`)", err=True)
+    if force:
+        click.echo("Loading anyway (--force).", err=True)
+        return "forced"
+    click.echo("Nothing loaded. Fix the data, or load anyway with --force.", err=True)
+    sys.exit(1)
+
+
+def _progress(sources):
+    """A (callback, stop) pair drawing a rich progress line on a terminal for large inputs, else no-ops."""
+    size = sum(s.path.stat().st_size for s in sources)
+    quiet = os.environ.get("CI") or not sys.stderr.isatty() or size < PROGRESS_MIN_BYTES
+    if quiet:
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        SpinnerColumn(), TextColumn("loading {task.completed:,.0f} triples"),
+        TextColumn("({task.fields[rate]:,.0f}/s)"), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    task = progress.add_task("load", total=None, rate=0)
+    started = time.monotonic()
+    progress.start()
+
+    def update(n: int) -> None:
+        progress.update(task, completed=n, rate=n / max(time.monotonic() - started, 1e-6))
+
+    return update, progress.stop
+
+
+def _load_local(sources, store, *, reason: bool, validated: str, rebuild: bool) -> dict:
+    from kg.store import load_store
+
+    update, stop = _progress(sources)
+    try:
+        result = load_store(sources, path=store, reason=reason, validated=validated, rebuild=rebuild,
+                            progress=update)
+    finally:
+        stop()
+    m = result.meta
+    return {
+        "target": str(result.path), "current": result.current, "graphs": m.graphs, "triples": m.triples,
+        "inferred": m.inferred, "seconds": round(result.seconds, 3), "validated": m.validated,
+        "reasoned": m.reasoned, "fingerprint": m.fingerprint, "created": m.created,
+    }
+
+
+def _load_remote(sources, endpoint: str, query_endpoint: str | None, *, reason: bool, validated: str) -> dict:
+    """Build the dataset in a temporary store, then PUT each named graph (N-Triples) to the server."""
+    import shutil
+    import tempfile
+
+    import pyoxigraph as ox
+
+    from kg.errors import UsageError
+    from kg.remote import RemoteBackend, RemoteError, endpoints_for, put_graph
+    from kg.store import build_database
+
+    ends = endpoints_for(endpoint, query_endpoint=query_endpoint)
+    if ends.store is None:
+        raise UsageError(
+            f"{endpoint}: not a Graph Store Protocol URL kg recognises (…/store, …/data, "
+            "…/rdf-graphs/service, …/sparql-graph-crud-auth, …/sparql/gsp/); see docs/stores.md"
+        )
+    started = time.monotonic()
+    work = Path(tempfile.mkdtemp(prefix="kg-load-"))
+    try:
+        update, stop = _progress(sources)
+        try:
+            counts, default, inferred = build_database(sources, work / "db", reason=reason, progress=update)
+        finally:
+            stop()
+        store = ox.Store.read_only(str(work / "db"))
+        for graph in counts:
+            file = work / "graph.nt"
+            store.dump(output=str(file), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+            put_graph(ends.store, graph, file)
+        del store
+        remote = RemoteBackend(ends.query, graphs=sorted(counts))
+        there = remote.graph_counts()
+        wrong = {g: (n, there.get(g, 0)) for g, n in counts.items() if there.get(g, 0) != n}
+        if wrong:
+            detail = ", ".join(f"{g}: sent {a}, server has {b}" for g, (a, b) in list(wrong.items())[:5])
+            raise RemoteError(f"the server's triple counts differ from what was sent: {detail}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {
+        "target": ends.store, "query_endpoint": ends.query, "current": False, "graphs": counts,
+        "triples": sum(counts.values()) + default, "inferred": inferred,
+        "seconds": round(time.monotonic() - started, 3), "validated": validated, "reasoned": reason,
+    }
+
+
+def _print_summary(summary: dict, as_json: bool) -> None:
+    import json
+
+    if as_json:
+        click.echo(json.dumps(summary, indent=2))
+        return
+    graphs = summary["graphs"]
+    if summary["current"]:
+        click.echo(f"{summary['target']} is current (loaded {summary['created']}); nothing to do.")
+    else:
+        click.echo(f"Loaded {summary['triples']:,} triples in {len(graphs)} named graphs into "
+                   f"{summary['target']} in {summary['seconds']:.2f} s.")
+    notes = [f"validated: {summary['validated']}"]
+    if summary["reasoned"]:
+        notes.append(f"inferred: {summary['inferred']:,}")
+    click.echo("  " + ", ".join(notes))
+    width = max((len(g) for g in graphs), default=0)
+    for g, n in graphs.items():
+        click.echo(f"  {g:<{width}}  {n:>10,}")

@@ -1,0 +1,418 @@
+"""The embedded on-disk store: atomic loads into pyoxigraph, read-only opens for queries.
+
+Layout of a store folder (default `./.kg-store`, `--store PATH` or `KG_STORE`):
+
+    .kg-store/
+      current.json        which database is current + its metadata (fingerprint, graphs, counts, …)
+      db-<id>/            an Oxigraph (RocksDB) database, never written after it became current
+      db-<id>.lock        readers hold a shared lock on it; a load deletes an old db only when free
+      load.lock           held (exclusive) by the one `kg load` writing this store
+      tmp-<id>/           a database being built (left behind only by a killed load; removed next time)
+
+A load builds a new database in `tmp-<id>/` with the bulk loader, renames it to `db-<id>/`, then
+replaces `current.json` with `os.replace` — a single atomic rename. Until that rename, readers and
+the next load see the previous database; after it, the new one. A failure or SIGKILL at any moment
+therefore leaves the previous store intact and usable. (Renaming the store folder itself, old to
+backup and new into place, would leave a moment with no store at the path; a pointer file has none.)
+
+Readers never open a database that a process is writing: only finished databases become current.
+Locks use `fcntl.flock` (released by the kernel when a process dies); without `fcntl` (Windows)
+loads and cleanups run unlocked.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import secrets
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from kg.errors import InputError, UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
+
+    from kg.dataset import Source
+
+STORE_ENV = "KG_STORE"
+DEFAULT_STORE = ".kg-store"
+META_FILE = "current.json"
+LOAD_LOCK = "load.lock"
+FORMAT_VERSION = 1
+
+try:  # POSIX advisory locks; absent on Windows
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+
+def store_path(path: str | os.PathLike | None = None) -> Path:
+    """The store folder: `path`, else `$KG_STORE`, else `./.kg-store`."""
+    if path:
+        return Path(path)
+    env = os.environ.get(STORE_ENV)
+    return Path(env) if env else Path(DEFAULT_STORE)
+
+
+@dataclass(frozen=True)
+class StoreMeta:
+    """What `current.json` records about the current database."""
+
+    db: str
+    fingerprint: str
+    graphs: dict[str, int]
+    triples: int
+    igkg_version: str
+    created: str
+    seconds: float
+    validated: str  # "yes", "no" (--no-validate) or "forced" (loaded despite violations)
+    reasoned: bool
+    inferred: int = 0
+    sources: list[dict[str, str | None]] = field(default_factory=list)
+    format: int = FORMAT_VERSION
+
+    @classmethod
+    def from_json(cls, data: dict) -> "StoreMeta":
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    path: Path
+    meta: StoreMeta
+    current: bool  # True: the store already held exactly these sources, nothing was rebuilt
+    seconds: float
+
+
+def read_meta(path: str | os.PathLike) -> StoreMeta | None:
+    """The metadata of the store at `path`, or None when it is not a store made by `kg load`."""
+    file = Path(path) / META_FILE
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as e:
+        raise UsageError(f"{file}: unreadable store metadata ({e}); run `kg load` again") from None
+    return StoreMeta.from_json(data)
+
+
+def is_plain_oxigraph(path: Path) -> bool:
+    """An Oxigraph/RocksDB database folder not made by `kg load` (e.g. by `oxigraph load`)."""
+    return (path / "CURRENT").is_file() and not (path / META_FILE).exists()
+
+
+# --- locks -----------------------------------------------------------------------------------
+
+
+class _Lock:
+    """An open lock file; `close()` (or process death) releases it."""
+
+    def __init__(self, file: Path, *, exclusive: bool, blocking: bool):
+        self.file = file
+        self.fd = os.open(file, os.O_RDWR | os.O_CREAT, 0o644)
+        if fcntl is not None:
+            flags = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if blocking else fcntl.LOCK_NB)
+            try:
+                fcntl.flock(self.fd, flags)
+            except BlockingIOError:
+                os.close(self.fd)
+                self.fd = -1
+                raise
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def __del__(self):  # pragma: no cover - best effort
+        self.close()
+
+
+@dataclass
+class ReadOnlyStore:
+    """A read-only pyoxigraph Store on a current database, with the reader lock that keeps it."""
+
+    store: "pyoxigraph.Store"
+    location: Path  # the database folder itself
+    meta: StoreMeta | None
+    lock: _Lock | None = None
+
+
+def resolve_database(path: str | os.PathLike) -> tuple[Path, StoreMeta | None]:
+    """The database folder a store path stands for (and its metadata), or UsageError when absent."""
+    path = Path(path)
+    meta = read_meta(path) if path.is_dir() else None
+    if meta is not None:
+        db = path / meta.db
+        if not db.is_dir():
+            raise UsageError(f"{path}: the current database {meta.db} is missing; run `kg load` again")
+        return db, meta
+    if path.is_dir() and is_plain_oxigraph(path):
+        return path, None
+    raise UsageError(f"{path}: no store there; run `kg load` first (or pass --store PATH)")
+
+
+def hold_database(path: str | os.PathLike) -> tuple[Path, StoreMeta | None, _Lock | None]:
+    """Resolve the current database and take a shared lock so no load deletes it while in use."""
+    path = Path(path)
+    for _ in range(20):
+        db, meta = resolve_database(path)
+        if meta is None:
+            return db, None, None
+        lock = _Lock(path / f"{meta.db}.lock", exclusive=False, blocking=True)
+        again = read_meta(path)
+        if again is not None and again.db == meta.db and db.is_dir():
+            return db, meta, lock
+        lock.close()  # a load swapped databases between our two reads: take the new one
+    raise UsageError(f"{path}: the store keeps changing under us; retry when `kg load` has finished")
+
+
+def open_read_only(path: str | os.PathLike) -> ReadOnlyStore:
+    """Open the store at `path` read-only (several readers may run; loads never touch it)."""
+    import pyoxigraph as ox
+
+    db, meta, lock = hold_database(path)
+    try:
+        store = ox.Store.read_only(str(db))
+    except OSError as e:
+        if lock:
+            lock.close()
+        raise UsageError(f"{path}: cannot open the store read-only: {e}") from None
+    return ReadOnlyStore(store, db, meta, lock)
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+def iter_quads(source: "Source") -> Iterator["pyoxigraph.Quad"]:
+    """Stream one file's quads into its named graph (as kg.dataset.read_quads, without a list).
+
+    Blank nodes are renamed per file, so two files' `_:b0` stay distinct. A syntax error raises
+    InputError naming file:line:column.
+    """
+    import pyoxigraph as ox
+
+    from kg.dataset import _syntax_message, graph_for_stem
+
+    path = source.path
+    fmt = getattr(ox.RdfFormat, source.format_name)
+    default_graph = ox.NamedNode(source.graph or graph_for_stem(path))
+    quad = ox.Quad
+    default_type = ox.DefaultGraph
+    try:
+        for q in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
+            if isinstance(q.graph_name, default_type):
+                q = quad(q.subject, q.predicate, q.object, default_graph)
+            yield q
+    except SyntaxError as e:
+        raise InputError(path, _syntax_message(e), line=e.lineno, column=e.offset) from None
+    except (OSError, ValueError) as e:
+        raise InputError(path, str(e)) from None
+
+
+def graph_counts(store: "pyoxigraph.Store") -> dict[str, int]:
+    """Triples per named graph (sorted by graph IRI)."""
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    return dict(sorted((r["g"].value, int(r["n"].value)) for r in rows))
+
+
+def default_graph_count(store: "pyoxigraph.Store") -> int:
+    return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+
+
+def build_database(
+    sources: list["Source"],
+    location: Path,
+    *,
+    reason: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, int], int, int]:
+    """Bulk-load `sources` into a new on-disk database at `location` (closed on return).
+
+    Returns (triples per graph, triples in the default graph, inferred triples). On any error the
+    half-built database is deleted and the error re-raised.
+    """
+    import pyoxigraph as ox
+
+    store = ox.Store(str(location))
+    try:
+        loaded = 0
+
+        def counted() -> Iterator["pyoxigraph.Quad"]:
+            nonlocal loaded
+            for src in sources:  # one bulk load for all files: each call costs a round of SST files
+                for q in iter_quads(src):
+                    loaded += 1
+                    if progress is not None and loaded % 20000 == 0:
+                        progress(loaded)
+                    yield q
+
+        store.bulk_extend(counted())
+        if progress is not None:
+            progress(loaded)
+        inferred = 0
+        if reason:
+            inferred = _materialise(store, loaded)
+        counts = graph_counts(store)
+        default = default_graph_count(store)
+        store.flush()
+    except BaseException:
+        del store
+        gc.collect()
+        shutil.rmtree(location, ignore_errors=True)
+        raise
+    del store
+    gc.collect()  # close the RocksDB database before anyone opens it read-only
+    return counts, default, inferred
+
+
+IN_MEMORY_REASONING_MAX = 2_000_000  # triples; below this, reason on an in-memory copy
+
+
+def _materialise(store: "pyoxigraph.Store", loaded: int) -> int:
+    """Run kg.reason.materialise for `store`, writing `iggraph:inferred` into it.
+
+    Its SPARQL rules run ~30x faster on an in-memory store than as transactions on disk, so small
+    datasets are copied into memory, reasoned over there, and only the inferences bulk-loaded back.
+    """
+    import pyoxigraph as ox
+
+    from kg.namespaces import GRAPH_INFERRED
+    from kg.reason import materialise
+
+    if loaded > IN_MEMORY_REASONING_MAX:
+        return int(materialise(store))
+    memory = ox.Store()
+    memory.extend(store.quads_for_pattern(None, None, None, None))
+    count = int(materialise(memory))
+    store.bulk_extend(memory.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_INFERRED)))
+    return count
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _check_store_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path} is a file, not a store folder; pick another --store")
+    if path.is_dir() and not (path / META_FILE).exists():
+        ours = {LOAD_LOCK}
+        foreign = [p.name for p in path.iterdir() if p.name not in ours and not p.name.startswith(("tmp-", "db-"))]
+        if foreign:
+            what = "an Oxigraph database not made by `kg load`" if is_plain_oxigraph(path) else "not a kg store"
+            raise UsageError(f"{path} is {what} (it holds {sorted(foreign)[:3]}…); pick an empty or new --store")
+
+
+def _write_meta(path: Path, meta: StoreMeta) -> None:
+    tmp = path / f".{META_FILE}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(asdict(meta), f, indent=2, sort_keys=True)
+        f.write("\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path / META_FILE)  # the atomic swap
+    try:
+        dir_fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:  # pragma: no cover - platforms that cannot fsync a folder
+        pass
+
+
+def cleanup(path: Path) -> list[str]:
+    """Delete leftovers: build folders of dead loads, and old databases no reader holds.
+
+    Call only while holding the load lock (so every `tmp-*` belongs to a dead load).
+    """
+    removed: list[str] = []
+    meta = read_meta(path)
+    current = meta.db if meta else None
+    for p in sorted(path.iterdir()):
+        name = p.name
+        if name.startswith("tmp-") or name.startswith(f".{META_FILE}."):
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+            removed.append(name)
+        elif name.startswith("db-") and p.is_dir() and name != current:
+            try:
+                lock = _Lock(path / f"{name}.lock", exclusive=True, blocking=False)
+            except BlockingIOError:
+                continue  # a reader (e.g. `kg serve`) still uses it; a later load removes it
+            try:
+                shutil.rmtree(p, ignore_errors=True)
+                (path / f"{name}.lock").unlink(missing_ok=True)
+                removed.append(name)
+            finally:
+                lock.close()
+        elif name.startswith("db-") and name.endswith(".lock") and not (path / name[:-5]).exists():
+            p.unlink(missing_ok=True)
+    return removed
+
+
+def load_store(
+    sources: list["Source"],
+    *,
+    path: str | os.PathLike | None = None,
+    reason: bool = False,
+    validated: str = "yes",
+    rebuild: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> LoadResult:
+    """Load `sources` into the store at `path` atomically (see the module docstring).
+
+    When the store already holds the same sources (same fingerprint, same reasoning, same igkg
+    version) nothing is rebuilt unless `rebuild`.
+    """
+    from kg import __version__
+    from kg.dataset import fingerprint
+
+    started = time.monotonic()
+    path = store_path(path)
+    _check_store_folder(path)
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        lock = _Lock(path / LOAD_LOCK, exclusive=True, blocking=False)
+    except BlockingIOError:
+        raise UsageError(f"{path}: another `kg load` is writing this store; wait for it to finish") from None
+    try:
+        cleanup(path)
+        fp = fingerprint(sources)
+        old = read_meta(path)
+        if (
+            not rebuild and old is not None and old.fingerprint == fp and old.reasoned == reason
+            and old.igkg_version == __version__ and (path / old.db).is_dir()
+        ):
+            return LoadResult(path, old, True, time.monotonic() - started)
+
+        ident = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{secrets.token_hex(3)}"
+        tmp = path / f"tmp-{ident}"
+        counts, default, inferred = build_database(sources, tmp, reason=reason, progress=progress)
+        db = path / f"db-{ident}"
+        os.rename(tmp, db)
+        seconds = round(time.monotonic() - started, 3)
+        meta = StoreMeta(
+            db=db.name,
+            fingerprint=fp,
+            graphs=counts,
+            triples=sum(counts.values()) + default,
+            igkg_version=__version__,
+            created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            seconds=seconds,
+            validated=validated,
+            reasoned=reason,
+            inferred=inferred,
+            sources=[{"path": str(s.path), "graph": s.graph} for s in sources],
+        )
+        _write_meta(path, meta)
+        cleanup(path)
+        return LoadResult(path, meta, False, seconds)
+    finally:
+        lock.close()
