@@ -1,0 +1,48 @@
+"""`kg query NAME -p name=value …`: run a named query from queries/*.rq."""
+
+from __future__ import annotations
+
+import click
+
+from kg.commands.options import endpoint_option, store_option
+
+
+@click.command(
+    "query",
+    epilog="Examples:\n\n"
+           "  kg query posts-and-holders\n\n"
+           "  kg query holder-of-post-on-date -p post=igpost:director-icann-beijing-engagement-center"
+           " -p date=2017-03-29\n\n"
+           "  kg query people-of-organisation -p org=CNNIC --format csv\n\n"
+           "IRI parameters take a prefixed name, a full IRI or a label; dates take YYYY-MM-DD, YYYY-MM or YYYY.",
+)
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query (repeatable); `kg queries` lists them.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table",
+              show_default=True, help="json, csv, tsv and xml are the SPARQL 1.1 result formats.")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+              help="rdflib runs the same query with rdflib's (slower) engine, for cross-checks.")
+@store_option
+@endpoint_option
+def command(name: str, params: tuple[str, ...], fmt: str, engine: str, store: str | None,
+            endpoint: str | None) -> None:
+    """Run the named query NAME with parameters and print its rows."""
+    from kg import queries as lib
+    from kg.commands.options import backend_from
+    from kg.errors import UsageError
+    from kg.results import render
+
+    given: dict[str, str] = {}
+    for raw in params:
+        key, sep, value = raw.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"parameter {raw!r}: write -p name=value")
+        if key.strip() in given:
+            raise UsageError(f"parameter {key.strip()!r} given twice")
+        given[key.strip()] = value
+    query = lib.get(name)
+    lib.check_params(query, given)  # before the store is opened
+    backend = backend_from(store, endpoint) if engine == "oxigraph" or store or endpoint else None
+    result = lib.run(query, given, backend=backend, engine=engine)
+    click.echo(render(result, fmt), nl=False)
