@@ -138,6 +138,31 @@ class Clash:
 
 
 @dataclass(frozen=True)
+class PropertyConflict:
+    """A property value that can make ontology + data inconsistent (a suspect, not a proof).
+
+    `kind` is "functional" (a functional property with several values: their datatype values must
+    be equal, and object values become one individual, which clashes when their types are
+    disjoint) or "irreflexive" (an irreflexive property linking something to itself).
+    """
+
+    kind: str
+    subject: str
+    property: str
+    values: tuple[str, ...]
+    files: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        where = f" (in {', '.join(self.files)})" if self.files else ""
+        if self.kind == "irreflexive":
+            return (f"{shorten(self.subject)} {shorten(self.property)} itself{where}, but "
+                    f"{shorten(self.property)} is irreflexive. Fix: remove or correct that triple.")
+        vals = ", ".join(self.values)
+        return (f"{shorten(self.subject)} has {len(self.values)} values of the functional property "
+                f"{shorten(self.property)}: {vals}{where}. Fix: keep the one right value.")
+
+
+@dataclass(frozen=True)
 class ConsistencyResult:
     """What HermiT says about ontology + data."""
 
@@ -148,6 +173,7 @@ class ConsistencyResult:
     unchecked_literals: int = 0
     unsatisfiable_classes: tuple[str, ...] = ()
     clashes: tuple[Clash, ...] = ()
+    conflicts: tuple[PropertyConflict, ...] = ()
     class_hierarchy: tuple[tuple[str, str], ...] = ()          # direct (subclass, superclass) pairs
     realisation: tuple[tuple[str, str], ...] = ()              # (individual, most specific class)
     inferred_class_assertions: tuple[tuple[str, str], ...] = ()  # realisation pairs not asserted
@@ -182,6 +208,11 @@ class ConsistencyResult:
                     "message": c.describe(),
                 }
                 for c in self.clashes
+            ],
+            "conflicts": [
+                {"kind": c.kind, "subject": c.subject, "property": c.property, "values": list(c.values),
+                 "files": list(c.files), "message": c.describe()}
+                for c in self.conflicts
             ],
             "classHierarchy": [{"subclass": a, "superclass": b} for a, b in self.class_hierarchy],
             "realisation": [{"individual": i, "type": t} for i, t in self.realisation],
@@ -341,16 +372,19 @@ def check_consistency(
 
     if code != 0:
         if "InconsistentOntologyException" in output or "Inconsistent ontology" in output:
-            clashes = find_clashes(quads, graph_files=graph_files)
+            clashes, conflicts = explain_inconsistency(quads, graph_files=graph_files)
+            msg = f"ontology + data are INCONSISTENT (HermiT, {seconds:.1f} s)"
             if clashes:
                 who = ", ".join(shorten(c.individual) for c in clashes)
-                msg = (f"ontology + data are INCONSISTENT (HermiT, {seconds:.1f} s): "
-                       f"{len(clashes)} individual(s) with disjoint types: {who}")
-            else:
-                msg = (f"ontology + data are INCONSISTENT (HermiT, {seconds:.1f} s), and no individual has two "
-                       "disjoint types: look for functional properties with two different values, "
-                       "cardinality or value restrictions, or owl:sameAs/owl:differentFrom conflicts")
-            return ConsistencyResult(False, seconds, msg + note, n_triples, unchecked, clashes=tuple(clashes))
+                msg += f": {len(clashes)} individual(s) with disjoint types: {who}"
+            if conflicts:
+                who = ", ".join(sorted({shorten(c.subject) for c in conflicts}))
+                msg += f"{';' if clashes else ':'} suspect property values on {who}"
+            if not clashes and not conflicts:
+                msg += (", and no individual has two disjoint types or conflicting property values: look for "
+                        "cardinality or value restrictions, or owl:sameAs/owl:differentFrom conflicts")
+            return ConsistencyResult(False, seconds, msg + note, n_triples, unchecked, clashes=tuple(clashes),
+                                     conflicts=tuple(conflicts))
         if "OutOfMemoryError" in output:
             raise ReasonerError(f"HermiT ran out of memory with -Xmx{memory_mb}M; raise --memory-mb")
         tail = "\n".join(output.strip().splitlines()[:12])
@@ -413,12 +447,67 @@ SELECT DISTINCT ?c1 ?c2 WHERE {
 """
 
 
-def find_clashes(quads: Iterable, *, graph_files: dict[str, tuple[str, ...]] | None = None) -> list[Clash]:
-    """Individuals whose asserted or rule-inferred types include two disjoint classes, and why."""
-    import pyoxigraph as ox
-
+def explain_inconsistency(
+    quads: Iterable, *, graph_files: dict[str, tuple[str, ...]] | None = None,
+) -> tuple[list[Clash], list[PropertyConflict]]:
+    """What a data editor should look at: disjoint-type clashes and suspect property values."""
     store = _store_of(quads)
     materialise(store)
+    return find_clashes(store, graph_files=graph_files), find_conflicts(store, graph_files=graph_files)
+
+
+_CONFLICTS = """
+SELECT ?kind ?s ?p ?o ?g WHERE {
+  {
+    ?p a owl:FunctionalProperty . FILTER(isIRI(?p))
+    { SELECT ?s ?p WHERE { ?s ?p ?v } GROUP BY ?s ?p HAVING(COUNT(DISTINCT ?v) > 1) }
+    ?p a owl:FunctionalProperty .
+    GRAPH ?g { ?s ?p ?o } BIND("functional" AS ?kind)
+  } UNION {
+    ?p a owl:IrreflexiveProperty . GRAPH ?g { ?s ?p ?s } BIND(?s AS ?o) BIND("irreflexive" AS ?kind)
+  }
+}
+"""
+
+
+def show_term(term) -> str:
+    """A term as a data editor reads it: prefixed names, `"649"^^xsd:decimal`, `"text"@en`."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return shorten(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f'"{term.value}"@{term.language}'
+        if term.datatype.value == XSD + "string":
+            return f'"{term.value}"'
+        return f'"{term.value}"^^{shorten(term.datatype.value)}'
+    return str(term)
+
+
+def find_conflicts(store, *, graph_files: dict[str, tuple[str, ...]] | None = None) -> list[PropertyConflict]:
+    """Functional properties with several values and irreflexive properties used reflexively."""
+    import pyoxigraph as ox
+
+    graph_files = graph_files or {}
+    found: dict[tuple[str, str, str], tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    for r in store.query(_CONFLICTS, use_default_graph_as_union=True, prefixes=PREFIXES):
+        o = r["o"]
+        shown = show_term(o)
+        values, files = found[(r["kind"].value, r["s"].value, r["p"].value)]
+        values.add(shown)
+        files.update(graph_files.get(r["g"].value, (shorten(r["g"].value),)))
+    return [PropertyConflict(k, s, p, tuple(sorted(v)), tuple(sorted(f)))
+            for (k, s, p), (v, f) in sorted(found.items())]
+
+
+def find_clashes(store, *, graph_files: dict[str, tuple[str, ...]] | None = None) -> list[Clash]:
+    """Individuals whose asserted or rule-inferred types include two disjoint classes, and why.
+
+    `store` holds the quads and the materialised ``iggraph:inferred`` graph (see :func:`materialise`).
+    """
+    import pyoxigraph as ox
+
     graph_files = graph_files or {}
     pairs = [(s["c1"].value, s["c2"].value) for s in store.query(
         _DISJOINT_PAIRS, use_default_graph_as_union=True, prefixes=PREFIXES)]

@@ -200,4 +200,6 @@ def render_text(outcomes: list[CheckOutcome], result) -> str:
         out.append(f"\nConsistency ({result.engine}): {result.message}\n")
         for c in result.clashes:
             out.append(c.describe() + "\n")
+        for c in result.conflicts:
+            out.append(f"  - {c.describe()}\n")
     return "".join(out)

@@ -123,6 +123,10 @@ def render_text(result, inferred) -> str:
         out.append("\nIndividuals whose types clash:\n")
         for c in result.clashes:
             out.append(c.describe() + "\n")
+    if result.conflicts:
+        out.append("\nSuspect property values:\n")
+        for c in result.conflicts:
+            out.append(f"  - {c.describe()}\n")
     if not result.consistent:
         return "".join(out)
 

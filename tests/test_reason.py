@@ -1,0 +1,315 @@
+"""Reasoning: HermiT consistency and realisation, clash reports, and materialised inferences.
+
+Fixture tests use a miniature ontology of our own (tests/fixtures/reason/ontology.ttl) so their
+expected results do not move when ontology/igkg.ttl grows; real-data tests pin the entailments the
+issue asks for on the project's dataset.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import reason
+from kg.dataset import Source, build_store, read_quads
+from kg.namespaces import GRAPH, GRAPH_INFERRED, GRAPH_ONTOLOGY, expand, shorten
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reason"
+MINI_ONTOLOGY = Source(FIXTURES / "ontology.ttl", GRAPH_ONTOLOGY)
+MINI_DATA = Source(FIXTURES / "data.ttl", GRAPH + "mini-data")
+
+
+def mini_quads(*extra: str) -> list[ox.Quad]:
+    sources = [MINI_ONTOLOGY, MINI_DATA] + [Source(FIXTURES / name, GRAPH + Path(name).stem) for name in extra]
+    return [q for s in sources for q in read_quads(s)]
+
+
+def triple_names(quads) -> set[str]:
+    return {f"{shorten(q.subject.value)} {shorten(q.predicate.value)} {shorten(q.object.value)}" for q in quads}
+
+
+def processes_mentioning(text: str) -> list[str]:
+    """Command lines of running processes that mention `text` (other sessions may run HermiT too,
+    so tests give each run a temp dir of its own and look for that)."""
+    out = subprocess.run(["pgrep", "-af", text], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if "pgrep" not in line]
+
+
+# ---------------------------------------------------------------------------------------------
+# Materialisation on the miniature
+
+MINI_INFERRED = {
+    "igagr:cnnic-dotasia-icann rdf:type prov:Entity",
+    "igagr:cnnic-dotasia-icann rdf:type igkg:Agreement",
+    "igevent:readout-panel rdf:type schema:Event",
+    "igevent:readout rdf:type schema:Event",
+    "igevent:readout rdf:type igkg:Event",
+    "igevent:readout schema:attendee igperson:song-zheng",
+    "igevent:readout schema:subEvent igevent:readout-panel",
+    "igholding:song-zheng--director-icann-beijing-engagement-center rdf:type org:Membership",
+    "igorg:cnnic rdf:type org:FormalOrganization",
+    "igorg:cnnic rdf:type prov:Agent",
+    "igorg:cnnic rdf:type schema:Organization",
+    "igorg:cnnic rdf:type igkg:Organization",
+    "igorg:cnnic rdf:type igkg:Registry",
+    "igorg:cnnic igkg:partnerOf igorg:dotasia",
+    "igorg:cnnic igkg:partnerOf igorg:icann",
+    "igorg:dotasia rdf:type org:FormalOrganization",
+    "igorg:dotasia rdf:type prov:Agent",
+    "igorg:dotasia rdf:type schema:Organization",
+    "igorg:dotasia rdf:type igkg:Organization",
+    "igorg:dotasia igkg:partnerOf igorg:cnnic",
+    "igorg:dotasia igkg:partnerOf igorg:icann",
+    "igorg:icann-apac rdf:type org:FormalOrganization",
+    "igorg:icann-apac rdf:type prov:Agent",
+    "igorg:icann-apac rdf:type schema:Organization",
+    "igorg:icann-apac org:transitiveSubOrganizationOf igorg:icann",
+    "igorg:icann-beijing-engagement-center rdf:type org:FormalOrganization",
+    "igorg:icann-beijing-engagement-center rdf:type org:OrganizationalUnit",
+    "igorg:icann-beijing-engagement-center rdf:type prov:Agent",
+    "igorg:icann-beijing-engagement-center rdf:type schema:Organization",
+    "igorg:icann-beijing-engagement-center rdf:type igkg:Organization",
+    "igorg:icann-beijing-engagement-center org:hasMember igperson:song-zheng",
+    "igorg:icann-beijing-engagement-center org:transitiveSubOrganizationOf igorg:icann-apac",
+    "igorg:icann-beijing-engagement-center org:transitiveSubOrganizationOf igorg:icann",
+    "igorg:icann rdf:type org:FormalOrganization",
+    "igorg:icann rdf:type prov:Agent",
+    "igorg:icann rdf:type schema:Organization",
+    "igorg:icann igkg:partnerOf igorg:cnnic",
+    "igorg:icann igkg:partnerOf igorg:dotasia",
+    "igperson:song-zheng rdf:type prov:Agent",
+    "igperson:song-zheng rdf:type foaf:Person",
+    "igperson:song-zheng rdf:type schema:Person",
+    "igperson:song-zheng org:holds igpost:director-icann-beijing-engagement-center",
+    "igperson:song-zheng org:memberOf igorg:icann-beijing-engagement-center",
+    "igperson:song-zheng igkg:attended igevent:readout",
+    "igpost:director-icann-beijing-engagement-center rdf:type org:Post",
+    "igpost:director-icann-beijing-engagement-center org:heldBy igperson:song-zheng",
+}
+
+
+def test_inferred_quads_on_the_miniature_are_exactly_the_expected_entailments():
+    inferred = reason.inferred_quads(mini_quads())
+    assert triple_names(inferred) == MINI_INFERRED
+    assert {q.graph_name for q in inferred} == {ox.NamedNode(GRAPH_INFERRED)}
+
+
+def test_rules_include_one_per_property_chain_of_the_ontology():
+    store = ox.Store()
+    store.extend(mini_quads())
+    names = [r.name for r in reason.rules_for(store)]
+    assert names == ["subclass", "domain", "range", "subproperty", "inverse", "symmetric", "transitive", "partner",
+                     "chain:schema:attendee", "chain:org:holds", "chain:org:memberOf"]
+
+
+def test_materialise_writes_only_unasserted_triples_into_the_inferred_graph_and_counts_them():
+    store = ox.Store()
+    store.extend(mini_quads())
+    asserted = {(q.subject, q.predicate, q.object) for q in store}
+    count = reason.materialise(store)
+    inferred = list(store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_INFERRED)))
+    assert count == len(inferred) == len(MINI_INFERRED)
+    assert not {(q.subject, q.predicate, q.object) for q in inferred} & asserted
+
+
+def test_materialise_twice_replaces_the_inferred_graph():
+    store = ox.Store()
+    store.extend(mini_quads())
+    first = reason.materialise(store)
+    store.remove(ox.Quad(ox.NamedNode(expand("igagr:cnnic-dotasia-icann")), ox.NamedNode(expand("igkg:party")),
+                         ox.NamedNode(expand("igorg:dotasia")), ox.NamedNode(GRAPH + "mini-data")))
+    second = reason.materialise(store)
+    names = triple_names(store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_INFERRED)))
+    assert "igorg:cnnic igkg:partnerOf igorg:dotasia" not in names  # stale inference gone
+    assert "igorg:cnnic igkg:partnerOf igorg:icann" in names
+    assert second < first
+
+
+def test_partner_of_is_symmetric_and_never_reflexive():
+    names = triple_names(reason.inferred_quads(mini_quads()))
+    partners = {tuple(n.split(" igkg:partnerOf ")) for n in names if " igkg:partnerOf " in n}
+    assert partners == {(a, b) for a in ("igorg:cnnic", "igorg:dotasia", "igorg:icann")
+                        for b in ("igorg:cnnic", "igorg:dotasia", "igorg:icann") if a != b}
+
+
+def test_inferred_quads_reads_default_graph_triples_too():
+    quads = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in mini_quads()]
+    assert triple_names(reason.inferred_quads(quads)) == MINI_INFERRED
+
+
+# ---------------------------------------------------------------------------------------------
+# HermiT on the miniature
+
+
+def test_hermit_on_the_miniature_is_consistent_realises_and_infers_chain_values():
+    result = reason.check_consistency([MINI_ONTOLOGY, MINI_DATA], timeout_s=60, memory_mb=500)
+    assert result.consistent and result.ok
+    assert result.unsatisfiable_classes == ()
+    assert (expand("igorg:cnnic"), expand("igkg:CcTLDOperator")) in result.realisation
+    assert (expand("igkg:CcTLDOperator"), expand("igkg:Registry")) in result.class_hierarchy
+    values = {(shorten(s), shorten(p), shorten(o)) for s, p, o in result.inferred_property_values}
+    assert values == {
+        ("igevent:readout", "schema:attendee", "igperson:song-zheng"),
+        ("igevent:readout", "schema:subEvent", "igevent:readout-panel"),
+        ("igorg:icann-beijing-engagement-center", "org:hasMember", "igperson:song-zheng"),
+        ("igorg:icann-beijing-engagement-center", "org:transitiveSubOrganizationOf", "igorg:icann"),
+        ("igperson:song-zheng", "org:holds", "igpost:director-icann-beijing-engagement-center"),
+        ("igperson:song-zheng", "org:memberOf", "igorg:icann-beijing-engagement-center"),
+        ("igperson:song-zheng", "igkg:attended", "igevent:readout"),
+        ("igpost:director-icann-beijing-engagement-center", "org:heldBy", "igperson:song-zheng"),
+    }
+    assert result.unchecked_literals == 2  # one xsd:date and one xsd:gYear
+
+
+def test_hermit_names_the_individual_typed_person_and_organization():
+    result = reason.check_consistency(
+        [MINI_ONTOLOGY, MINI_DATA, Source(FIXTURES / "person-and-organization.ttl", GRAPH + "clash")]
+    )
+    assert not result.consistent
+    assert [c.individual for c in result.clashes] == [expand("igorg:janus")]
+    clash = result.clashes[0]
+    assert clash.asserted_types == (expand("igkg:Organization"), expand("igkg:Person"))
+    assert clash.disjoint == ((expand("igkg:Organization"), expand("igkg:Person")),)
+    assert [(shorten(r.type), r.how, r.files) for r in clash.reasons] == [
+        ("igkg:Organization", "asserted", ("tests/fixtures/reason/person-and-organization.ttl",)),
+        ("igkg:Person", "asserted", ("tests/fixtures/reason/person-and-organization.ttl",)),
+    ]
+    assert "igorg:janus" in result.message
+
+
+def test_a_clash_through_a_range_names_the_triple_that_implies_the_type():
+    result = reason.check_consistency(
+        [MINI_ONTOLOGY, MINI_DATA, Source(FIXTURES / "range-clash.ttl", GRAPH + "range-clash")]
+    )
+    assert not result.consistent
+    assert [c.individual for c in result.clashes] == [expand("igperson:song-zheng")]
+    reasons = [(shorten(r.type), r.how, shorten(r.via), shorten(r.other)) for r in result.clashes[0].reasons]
+    assert ("igkg:Organization", "range", "org:organization", "igholding:wrong") in reasons
+    text = result.clashes[0].describe()
+    assert "igholding:wrong org:organization" in text and "whose range is igkg:Organization" in text
+
+
+def test_hermit_command_uses_the_memory_setting_and_ignores_unsupported_datatypes(tmp_path):
+    cmd = reason.hermit_command(tmp_path / "x.nt", memory_mb=777)
+    assert "-Xmx777M" in cmd
+    assert "--ignoreUnsupportedDatatypes" in cmd
+
+
+def test_timeout_stops_hermit_and_leaves_no_process_or_temp_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(reason.ReasonerError, match="did not finish within 0.2 s"):
+        reason.check_consistency([MINI_ONTOLOGY, MINI_DATA], timeout_s=0.2)
+    time.sleep(0.2)
+    assert processes_mentioning(str(tmp_path)) == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_finished_run_leaves_no_process_or_temp_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert reason.check_consistency([MINI_ONTOLOGY, MINI_DATA]).consistent
+    assert processes_mentioning(str(tmp_path)) == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_java_is_a_reasoner_error(monkeypatch):
+    import owlready2
+
+    monkeypatch.setattr(owlready2, "JAVA_EXE", "/nonexistent/java")
+    with pytest.raises(reason.ReasonerError, match="Java not found"):
+        reason.check_consistency([MINI_ONTOLOGY, MINI_DATA])
+
+
+# ---------------------------------------------------------------------------------------------
+# `kg reason` (subprocesses, as a user runs it; with the project ontology)
+
+
+def test_kg_reason_exits_1_and_names_the_individual_typed_person_and_organization(kg):
+    r = kg("reason", "tests/fixtures/reason/person-and-organization.ttl")
+    assert r.returncode == 1, r.stderr
+    assert "https://w3id.org/igkg/id/org/janus" in r.stdout
+    assert "igorg:janus <https://w3id.org/igkg/id/org/janus> is both igkg:Organization and igkg:Person" in r.stdout
+
+
+def test_kg_reason_json_reports_the_clash(kg):
+    r = kg("reason", "tests/fixtures/reason/person-and-organization.ttl", "--format", "json")
+    assert r.returncode == 1, r.stderr
+    doc = json.loads(r.stdout)
+    assert (doc["consistent"], doc["ok"]) == (False, False)
+    assert [c["individual"] for c in doc["clashes"]] == ["https://w3id.org/igkg/id/org/janus"]
+    assert doc["clashes"][0]["assertedTypes"] == [
+        "https://w3id.org/igkg/ontology#Organization", "https://w3id.org/igkg/ontology#Person"]
+    assert "materialised" not in doc  # nothing to materialise from an inconsistent graph
+
+
+def test_kg_reason_names_functional_and_irreflexive_conflicts(kg):
+    r = kg("reason", "tests/fixtures/reason/functional-and-irreflexive.ttl", "--format", "json")
+    assert r.returncode == 1, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["clashes"] == []
+    assert [(c["kind"], c["subject"], c["property"], c["values"]) for c in doc["conflicts"]] == [
+        ("functional", "https://w3id.org/igkg/id/observation/twice-measured",
+         "https://w3id.org/igkg/ontology#obsValue", ['"649"^^xsd:decimal', '"650"^^xsd:decimal']),
+        ("irreflexive", "https://w3id.org/igkg/id/org/narcissus", "https://w3id.org/igkg/ontology#partnerOf",
+         ["igorg:narcissus"]),
+    ]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("no/such/file.ttl",), "no/such/file.ttl: no such file or folder"),
+    (("-o", "x.trig", "--no-materialise"), "drop --no-materialise"),
+    (("-o", "x.xyz"), "x.xyz: unknown output type"),
+    (("--timeout-s", "0"), "Invalid value for '--timeout-s'"),
+])
+def test_kg_reason_usage_errors_exit_2(kg, args, message):
+    r = kg("reason", *args)
+    assert r.returncode == 2
+    assert message in r.stderr
+
+
+def test_kg_reason_on_a_syntax_error_names_file_line_and_column(kg, tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix igkg: <https://w3id.org/igkg/ontology#> .\n<urn:x:a> a igkg:Organization ;\n  igkg:acronym "X"\n')
+    r = kg("reason", str(bad))
+    assert r.returncode == 2
+    assert f"{bad}:4:" in r.stderr or f"{bad}:3:" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_kg_reason_on_the_real_data_is_consistent_fast_and_leaves_nothing_behind(kg, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    t0 = time.monotonic()
+    r = kg("reason", "--format", "json", env={"TMPDIR": str(tmp)})
+    elapsed = time.monotonic() - t0
+    assert r.returncode == 0, r.stdout + r.stderr
+    doc = json.loads(r.stdout)
+    assert (doc["consistent"], doc["ok"], doc["unsatisfiableClasses"]) == (True, True, [])
+    assert doc["seconds"] < 20 and elapsed < 60
+    assert doc["materialised"]["triples"] > 0
+    assert processes_mentioning(str(tmp)) == []
+    assert list(tmp.iterdir()) == []
+
+
+def test_kg_reason_text_shows_hierarchy_realisation_and_inferred_values(kg):
+    r = kg("reason")
+    assert r.returncode == 0, r.stderr
+    assert "ontology + data are consistent" in r.stdout
+    assert "\n    igkg:Registry\n      igkg:CcTLDOperator\n" in r.stdout
+    assert "Realisation (most specific types of" in r.stdout
+    assert "org:memberOf" in r.stdout
+    assert "Materialised by the SPARQL rules into iggraph:inferred" in r.stdout
+
+
+def test_kg_reason_writes_the_materialised_triples(kg, tmp_path):
+    out = tmp_path / "inferred.trig"
+    r = kg("reason", "tests/fixtures/reason/data.ttl", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    quads = list(ox.parse(path=str(out), format=ox.RdfFormat.TRIG))
+    assert quads and {q.graph_name for q in quads} == {ox.NamedNode(GRAPH_INFERRED)}
+    assert "igperson:song-zheng org:memberOf igorg:icann-beijing-engagement-center" in triple_names(quads)
