@@ -510,8 +510,29 @@ def run(name: str | NamedQuery, params: Mapping[str, str] | None = None, *, back
 # catalogue
 
 
-def catalogue_markdown(queries: Iterable[NamedQuery] | None = None) -> str:
-    """The Markdown catalogue of the library (what `queries/README.md` holds)."""
+# Three questions the catalogue answers with their real output (name, parameters).
+EXAMPLES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("holder-of-post-on-date", {"date": "2017-03-29", "post": "igpost:director-icann-beijing-engagement-center"}),
+    ("people-of-organisation", {"org": "CNNIC"}),
+    ("partnership-network", {"org": "igorg:cnnic", "hops": "1"}),
+)
+
+
+def _examples_markdown(examples) -> list[str]:
+    from kg.results import to_table
+
+    out = ["## Three questions and their real answers", ""]
+    for name, params in examples:
+        q = get(name)
+        args = " ".join("-p " + _shell_quote(f"{k}={v}") for k, v in params.items())
+        out += [f"**{q.summary}**", "", "```console", f"$ kg query {name} {args}".rstrip(),
+                to_table(run(q, params)).rstrip("\n"), "```", ""]
+    return out
+
+
+def catalogue_markdown(queries: Iterable[NamedQuery] | None = None, *, examples=EXAMPLES) -> str:
+    """The Markdown catalogue of the library (what `queries/README.md` holds); `examples` are run
+    on the project data and shown with their output (pass () to leave them out)."""
     qs = list(queries if queries is not None else library().values())
     out = [
         "# Query catalogue",
@@ -529,6 +550,8 @@ def catalogue_markdown(queries: Iterable[NamedQuery] | None = None) -> str:
     for q in qs:
         out.append(f"| [`{q.name}`](#{q.name}) | {q.summary} | {', '.join(q.tags)} |")
     out.append("")
+    if examples:
+        out += _examples_markdown(examples)
     for q in qs:
         out += [f"## {q.name}", "", f"**{q.summary}**", ""]
         if q.description:

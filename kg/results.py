@@ -86,12 +86,9 @@ def to_json(result: "QueryResult") -> str:
 
 
 def _xml_escape(s: str, *, attr: bool = False) -> str:
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if attr:
-        s = s.replace('"', "&quot;")
-    else:
-        s = s.replace('"', "&quot;")
-    return s
+    """Escape the five XML special characters (as pyoxigraph does, in text and attributes)."""
+    return (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&apos;"))
 
 
 def _xml_term(term) -> str:

@@ -24,7 +24,7 @@ def command(fmt: str, name: str | None) -> None:
 
     qs = [lib.get(name)] if name else list(lib.library().values())
     if fmt == "markdown":
-        click.echo(lib.catalogue_markdown(qs), nl=False)
+        click.echo(lib.catalogue_markdown(qs, examples=lib.EXAMPLES if not name else ()), nl=False)
         return
     if fmt == "json":
         doc = [{
