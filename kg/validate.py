@@ -1,0 +1,242 @@
+"""SHACL validation of the project graph (or given files) against `ontology/shapes.ttl`.
+
+The data graph is the union of the project ontology and the data, so `sh:targetClass` and `sh:class`
+see the `rdfs:subClassOf` chains (an `igkg:MOU` is checked as an `igkg:Agreement`). pySHACL is the
+reference engine; `engine="fast"` runs `kg.fastshacl` (our shapes compiled to SPARQL on pyoxigraph).
+
+Results are frozen dataclasses with full IRIs; a value is written in N-Triples syntax.
+Warnings (`sh:Warning`) are reported but do not make the graph non-conforming.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Literal
+
+from kg.errors import UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
+    import rdflib
+
+    from kg.dataset import Source
+
+SH = "http://www.w3.org/ns/shacl#"
+VIOLATION = SH + "Violation"
+WARNING = SH + "Warning"
+INFO = SH + "Info"
+INFERENCE_MODES = ("none", "rdfs", "owlrl")
+ENGINES = ("pyshacl", "fast", "auto")
+AUTO_FAST_THRESHOLD = 20_000  # triples: above this, engine="auto" picks the fast engine
+
+
+@dataclass(frozen=True, order=True)
+class Result:
+    """One validation result. IRIs in full; blank nodes as `_:id`; `value` in N-Triples syntax."""
+
+    shape: str
+    focus: str
+    path: str | None
+    component: str
+    value: str | None = None
+    severity: str = VIOLATION
+    message: str | None = field(default=None, compare=False)
+
+    def key(self) -> tuple[str, str | None, str, str]:
+        """What two engines must agree on: (focus, path, component, shape)."""
+        return (self.focus, self.path, self.component, self.shape)
+
+    def as_dict(self) -> dict:
+        return {
+            "focus": self.focus, "path": self.path, "value": self.value, "component": self.component,
+            "shape": self.shape, "severity": self.severity, "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    results: tuple[Result, ...]
+    triples: int
+    engine: str
+    seconds: float
+    report_turtle: str | None = None
+
+    @property
+    def violations(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.results if r.severity == VIOLATION)
+
+    @property
+    def warnings(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.results if r.severity != VIOLATION)
+
+    def as_dict(self) -> dict:
+        return {
+            "conforms": self.conforms,
+            "triples": self.triples,
+            "engine": self.engine,
+            "violations": len(self.violations),
+            "warnings": len(self.warnings),
+            "results": [r.as_dict() for r in self.results],
+        }
+
+
+def data_sources(paths: Iterable[str | Path] | None = None) -> list["Source"]:
+    """The project ontology plus the given files (default: the whole project dataset)."""
+    from kg.dataset import Source, default_sources, graph_for, ontology_file, sources_for
+
+    if paths is None:
+        return default_sources()
+    chosen = sources_for(paths) if not all(isinstance(p, Source) for p in paths) else list(paths)
+    onto = ontology_file().resolve()
+    if not any(s.path.resolve() == onto for s in chosen):
+        chosen.insert(0, Source(onto, graph_for(onto)))
+    return chosen
+
+
+def read_data(sources: list["Source"]) -> list["pyoxigraph.Quad"]:
+    from kg.dataset import read_quads
+
+    quads: list = []
+    for src in sources:
+        quads.extend(read_quads(src))
+    return quads
+
+
+def shapes_quads(shapes: str | Path | None = None) -> list["pyoxigraph.Quad"]:
+    from kg.dataset import Source, read_quads, shapes_file
+
+    return read_quads(Source(Path(shapes) if shapes else shapes_file(), None))
+
+
+def validate(
+    sources: Iterable[str | Path] | None = None,
+    *,
+    inference: str = "none",
+    engine: str = "pyshacl",
+    shapes: str | Path | None = None,
+    want_report_graph: bool = False,
+) -> ValidationReport:
+    """Validate the ontology plus `sources` (files/folders; default: the project) against the shapes.
+
+    inference: none | rdfs | owlrl (passed to pySHACL; the fast engine supports only none).
+    engine: pyshacl | fast | auto (auto: fast above ~20k triples when inference is none).
+    Syntax errors raise kg.errors.InputError naming file:line:column.
+    """
+    import time
+
+    if inference not in INFERENCE_MODES:
+        raise UsageError(f"unknown inference {inference!r}; use one of {', '.join(INFERENCE_MODES)}")
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    t0 = time.perf_counter()
+    srcs = data_sources(list(sources) if sources is not None else None)
+    quads = read_data(srcs)
+    shape_quads = shapes_quads(shapes)
+    if engine == "auto":
+        engine = "fast" if inference == "none" and len(quads) > AUTO_FAST_THRESHOLD else "pyshacl"
+    if engine == "fast":
+        if inference != "none":
+            raise UsageError("the fast engine does not infer; use --engine pyshacl with --inference")
+        from kg.fastshacl import validate_quads
+
+        conforms, results, triples = validate_quads(quads, shape_quads)
+        turtle = _report_turtle(conforms, results) if want_report_graph else None
+        return ValidationReport(conforms, results, triples, "fast", time.perf_counter() - t0, turtle)
+    return _validate_pyshacl(quads, shape_quads, inference=inference, t0=t0, want_report_graph=want_report_graph)
+
+
+def _validate_pyshacl(quads, shape_quads, *, inference: str, t0: float, want_report_graph: bool) -> ValidationReport:
+    import time
+
+    import pyshacl
+
+    from kg.dataset import union_graph
+
+    data = union_graph(quads)
+    shapes_graph = union_graph(shape_quads)
+    conforms, report, _text = pyshacl.validate(
+        data,
+        shacl_graph=shapes_graph,
+        inference=None if inference == "none" else inference,
+        abort_on_first=False,
+        allow_warnings=True,
+        allow_infos=True,
+        advanced=False,
+        inplace=inference == "none",
+    )
+    results = results_from_graph(report)
+    turtle = report.serialize(format="turtle") if want_report_graph else None
+    return ValidationReport(bool(conforms), results, len(data), "pyshacl", time.perf_counter() - t0, turtle)
+
+
+def term_str(t) -> str:
+    """rdflib term -> IRI string, `_:id`, or N-Triples for a literal."""
+    import rdflib
+
+    if isinstance(t, rdflib.URIRef):
+        return str(t)
+    if isinstance(t, rdflib.BNode):
+        return f"_:{t}"
+    return t.n3()
+
+
+def value_str(t) -> str:
+    """A value node in N-Triples syntax (IRIs in <>)."""
+    import rdflib
+
+    if isinstance(t, rdflib.URIRef):
+        return f"<{t}>"
+    return term_str(t)
+
+
+def results_from_graph(report: "rdflib.Graph") -> tuple[Result, ...]:
+    """sh:ValidationResult nodes of a pySHACL report graph -> sorted Result tuples."""
+    import rdflib
+    from rdflib.namespace import RDF
+
+    sh = rdflib.Namespace(SH)
+    out = []
+    # Only top-level results: pySHACL also types the nested results of sh:node/sh:or (sh:detail).
+    for r in report.objects(None, sh.result):
+        focus = report.value(r, sh.focusNode)
+        path = report.value(r, sh.resultPath)
+        value = report.value(r, sh.value)
+        messages = sorted(str(m) for m in report.objects(r, sh.resultMessage))
+        out.append(Result(
+            shape=term_str(report.value(r, sh.sourceShape)),
+            focus=term_str(focus),
+            path=term_str(path) if path is not None else None,
+            component=term_str(report.value(r, sh.sourceConstraintComponent)),
+            value=value_str(value) if value is not None else None,
+            severity=term_str(report.value(r, sh.resultSeverity)),
+            message=messages[0] if messages else None,
+        ))
+    return tuple(sorted(set(out)))
+
+
+def _report_turtle(conforms: bool, results: tuple[Result, ...]) -> str:
+    """A SHACL validation report graph (Turtle) for results of the fast engine."""
+    def term(s: str | None) -> str:
+        if s.startswith("_:") or s.startswith("<") or s.startswith('"'):
+            return s
+        return f"<{s}>"
+
+    lines = [f"@prefix sh: <{SH}> .", "", "[] a sh:ValidationReport ;",
+             f"    sh:conforms {'true' if conforms else 'false'}"]
+    for r in results:
+        lines[-1] += " ;"
+        parts = [f"sh:focusNode {term(r.focus)}", f"sh:sourceShape {term(r.shape)}",
+                 f"sh:sourceConstraintComponent {term(r.component)}", f"sh:resultSeverity {term(r.severity)}"]
+        if r.path:
+            parts.append(f"sh:resultPath {term(r.path)}")
+        if r.value:
+            parts.append(f"sh:value {r.value}")
+        if r.message:
+            import json
+
+            parts.append(f"sh:resultMessage {json.dumps(r.message)}")
+        lines.append("    sh:result [ a sh:ValidationResult ; " + " ; ".join(parts) + " ]")
+    lines[-1] += " ."
+    return "\n".join(lines) + "\n"
