@@ -4,6 +4,7 @@
 - it carries the inference axioms of docs/design.md and stays within OWL 2 DL's restrictions;
 - every quality check returns zero rows on the ontology and on ontology + data, and catches a
   small bad fixture (exact rows);
+- the OWL API's OWL 2 DL profile checker (in the HermiT jar that owlready2 ships) finds no violation;
 - HermiT (through owlready2) finds the ontology and the data consistent, and an individual typed
   both person and organisation inconsistent.
 """
@@ -579,3 +580,71 @@ def test_hermit_leaves_no_temporary_files_behind():
         assert list(root.iterdir()) == []
     finally:
         shutil.rmtree(root)
+
+
+# --------------------------------------------------------------------------------------------- OWL 2 DL profile
+
+DL_PROFILE_CHECK = """
+import java.io.File;
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.model.*;
+import org.semanticweb.owlapi.profiles.*;
+
+public class DLProfileCheck {
+    public static void main(String[] args) throws Exception {
+        OWLOntologyManager m = OWLManager.createOWLOntologyManager();
+        OWLOntology o = m.loadOntologyFromOntologyDocument(new File(args[0]));
+        OWLProfileReport r = new OWL2DLProfile().checkOntology(o);
+        for (OWLProfileViolation v : r.getViolations()) System.out.println("VIOLATION\t" + v);
+        System.out.println(r.isInProfile() ? "IN_PROFILE" : "NOT_IN_PROFILE");
+    }
+}
+"""
+
+
+def dl_profile_violations(*, extra_turtle: str | None = None, with_data: bool = False) -> list[str]:
+    """OWL 2 DL profile violations found by the OWL API (3.4, bundled in owlready2's HermiT.jar).
+
+    The Java file runs in the JDK's single-file source mode (compiled in memory); the input and the
+    source live in a temporary folder that is removed afterwards.
+    """
+    import subprocess
+
+    import owlready2
+    import pyoxigraph as ox
+
+    from kg.dataset import build_store
+
+    jar = Path(owlready2.__file__).parent / "hermit" / "HermiT.jar"
+    store = build_store() if with_data else ontology_store()
+    if extra_turtle is not None:
+        add_turtle(store, extra_turtle)
+    workdir = Path(tempfile.mkdtemp(prefix="igkg-dl-"))
+    try:
+        nt = workdir / "input.nt"
+        ox.serialize({ox.Triple(q.subject, q.predicate, q.object) for q in store}, output=str(nt),
+                     format=ox.RdfFormat.N_TRIPLES)
+        (workdir / "DLProfileCheck.java").write_text(DL_PROFILE_CHECK, encoding="utf-8")
+        done = subprocess.run([owlready2.JAVA_EXE, "-cp", str(jar), str(workdir / "DLProfileCheck.java"), str(nt)],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        shutil.rmtree(workdir)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and lines[-1:] in (["IN_PROFILE"], ["NOT_IN_PROFILE"]), done.stderr
+    return sorted(line.split("\t", 1)[1] for line in lines if line.startswith("VIOLATION\t"))
+
+
+def test_ontology_is_in_the_owl2_dl_profile():
+    assert dl_profile_violations() == []
+
+
+def test_ontology_and_data_are_in_the_owl2_dl_profile():
+    assert dl_profile_violations(with_data=True) == []
+
+
+def test_dl_profile_check_rejects_a_functional_chain_property():
+    # schema:attendee is the super-property of a chain, so non-simple: it may not be functional.
+    violations = dl_profile_violations(extra_turtle="schema:attendee a owl:FunctionalProperty .")
+    assert len(violations) == 1
+    assert violations[0].startswith("Use of non-simple property in FunctionalObjectProperty axiom: "
+                                    "[FunctionalObjectProperty(<https://schema.org/attendee>)")
