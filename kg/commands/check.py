@@ -40,7 +40,7 @@ class QualityCheck:
 class CheckOutcome:
     check: QualityCheck
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[str | None, ...], ...]  # None: the column is unbound in that row
 
     @property
     def failed(self) -> bool:
@@ -84,9 +84,9 @@ def run_checks(store, checks: list[QualityCheck]) -> list[CheckOutcome]:
     from kg.errors import InputError
     from kg.namespaces import PREFIXES, shorten
 
-    def show(term) -> str:
+    def show(term) -> str | None:
         if term is None:
-            return ""
+            return None
         if isinstance(term, ox.NamedNode):
             return shorten(term.value)
         if isinstance(term, ox.Literal):
@@ -102,7 +102,8 @@ def run_checks(store, checks: list[QualityCheck]) -> list[CheckOutcome]:
         if not isinstance(result, ox.QuerySolutions):
             raise InputError(check.path, "a check must be a SELECT query (zero rows when healthy)")
         columns = tuple(v.value for v in result.variables)
-        rows = tuple(sorted(tuple(show(sol[c]) for c in columns) for sol in result))
+        rows = tuple(sorted((tuple(show(sol[c]) for c in columns) for sol in result),
+                            key=lambda row: tuple(v or "" for v in row)))
         outcomes.append(CheckOutcome(check, columns, rows))
     return outcomes
 
@@ -195,7 +196,7 @@ def render_text(outcomes: list[CheckOutcome], result) -> str:
         if o.check.solution:
             out.append(f"        Solution: {o.check.solution}\n")
         for row in o.rows:
-            out.append("        - " + "  ".join(f"{c}={v}" for c, v in zip(o.columns, row) if v) + "\n")
+            out.append("        - " + "  ".join(f"{c}={v}" for c, v in zip(o.columns, row) if v is not None) + "\n")
     if result is not None:
         out.append(f"\nConsistency ({result.engine}): {result.message}\n")
         for c in result.clashes:
