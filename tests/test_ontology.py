@@ -472,6 +472,11 @@ BAD_FIXTURES: dict[str, tuple[str, list[tuple[str | None, ...]]]] = {
         [(IGKG + "Training", RDF + "type", "https://w3id.org/igkg/id/test/t"),
          (IGKG + "acronym", IGKG + "acronym", "https://w3id.org/igkg/id/test/o")],
     ),
+    "property-value-kind": (
+        'ex:ev igkg:partOfDay "afternoon" .\nex:h igkg:quote ex:somewhere .\nex:ok igkg:quote "fine" ; igkg:partOfDay ex:x .',
+        [("https://w3id.org/igkg/id/test/ev", IGKG + "partOfDay", "afternoon"),
+         ("https://w3id.org/igkg/id/test/h", IGKG + "quote", "https://w3id.org/igkg/id/test/somewhere")],
+    ),
     "functional-property": (
         'ex:part igkg:role ex:speaker , ex:moderator .\nex:obs igkg:obsValue 649 .',
         [("https://w3id.org/igkg/id/test/part", IGKG + "role", "https://w3id.org/igkg/id/test/moderator"),
