@@ -166,7 +166,7 @@ def load_query(path: Path) -> NamedQuery:
 def library(folder: Path | None = None) -> dict[str, NamedQuery]:
     """All named queries, by name, sorted."""
     folder = folder or queries_dir()
-    return {p.stem: load_query(p) for p in sorted(folder.glob("*.rq"))}
+    return {p.stem: load_query(p) for p in sorted(folder.glob("*.rq"), key=lambda p: p.stem)}
 
 
 def get(name: str, *, folder: Path | None = None) -> NamedQuery:
