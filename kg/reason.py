@@ -750,7 +750,19 @@ def reasonable_triples(quads: Iterable["pyoxigraph.Quad"]) -> set[tuple]:
 
     from kg.dataset import union_graph
 
+    import rdflib
+
+    def norm(t):  # reasonable writes plain literals back as xsd:string-typed ones: same literal
+        if isinstance(t, rdflib.Literal) and t.datatype == rdflib.XSD.string:
+            return rdflib.Literal(str(t))
+        return t
+
     g = union_graph(quads)
     r = reasonable.PyReasoner()
     r.from_graph(g)
-    return {t for t in r.reason() if t not in g}
+    out = set()
+    for s, p, o in r.reason():
+        t = (norm(s), norm(p), norm(o))
+        if t not in g:
+            out.add(t)
+    return out

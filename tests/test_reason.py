@@ -18,7 +18,7 @@ import pytest
 
 from kg import reason
 from kg.dataset import Source, build_store, read_quads
-from kg.namespaces import GRAPH, GRAPH_INFERRED, GRAPH_ONTOLOGY, expand, shorten
+from kg.namespaces import GRAPH, GRAPH_INFERRED, GRAPH_ONTOLOGY, PREFIXES, expand, shorten
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reason"
 MINI_ONTOLOGY = Source(FIXTURES / "ontology.ttl", GRAPH_ONTOLOGY)
@@ -313,3 +313,149 @@ def test_kg_reason_writes_the_materialised_triples(kg, tmp_path):
     quads = list(ox.parse(path=str(out), format=ox.RdfFormat.TRIG))
     assert quads and {q.graph_name for q in quads} == {ox.NamedNode(GRAPH_INFERRED)}
     assert "igperson:song-zheng org:memberOf igorg:icann-beijing-engagement-center" in triple_names(quads)
+
+
+# ---------------------------------------------------------------------------------------------
+# Materialisation on the real data
+
+
+@pytest.fixture(scope="module")
+def inferred_store():
+    """The project dataset with iggraph:inferred materialised (a store of its own: never the shared one)."""
+    store = build_store()
+    asserted_graphs = list(store.named_graphs())
+    count = reason.materialise(store)
+    return store, asserted_graphs, count
+
+
+REAL_EXPECTED = [
+    # part-of between organisations, via org:subOrganizationOf ⊑ org:transitiveSubOrganizationOf
+    "igorg:icann-beijing-engagement-center org:transitiveSubOrganizationOf igorg:icann",
+    "igorg:information-and-communication-administration org:transitiveSubOrganizationOf igorg:miit",
+    # a person holding a post is a member of the post's organisation, and holds the post
+    "igperson:li-xiangning org:memberOf igorg:information-and-communication-administration",
+    "igorg:information-and-communication-administration org:hasMember igperson:li-xiangning",
+    "igperson:li-xiangning org:holds igpost:deputy-director-general-information-and-communication-administration",
+    # registry operators are organisations (CcTLDOperator ⊑ Registry ⊑ Organization)
+    "igorg:krnic rdf:type igkg:Organization",
+    "igorg:krnic rdf:type igkg:Registry",
+    "igorg:cnnic rdf:type igkg:Registry",
+    "igorg:cnnic rdf:type org:FormalOrganization",
+    "igorg:icann-beijing-engagement-center rdf:type igkg:Organization",
+    # attendance from participations
+    "igevent:icann-58-readout-session schema:attendee igperson:li-xiangning",
+    "igperson:li-xiangning igkg:attended igevent:icann-58-readout-session",
+    # partners: both directions
+    "igorg:cnnic igkg:partnerOf igorg:krnic",
+    "igorg:krnic igkg:partnerOf igorg:cnnic",
+]
+
+
+@pytest.mark.parametrize("triple", REAL_EXPECTED)
+def test_the_inferred_graph_holds_the_entailment_and_no_asserted_graph_does(inferred_store, triple):
+    store, asserted_graphs, _ = inferred_store
+    s, p, o = (ox.NamedNode(expand(t)) for t in triple.split())
+    assert ox.Quad(s, p, o, ox.NamedNode(GRAPH_INFERRED)) in store
+    assert [g for g in asserted_graphs if ox.Quad(s, p, o, g) in store] == []
+
+
+def test_the_inferred_graph_holds_only_triples_no_other_graph_asserts(inferred_store):
+    store, asserted_graphs, count = inferred_store
+    inferred = list(store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_INFERRED)))
+    assert count == len(inferred) > 500
+    assert [q for q in inferred if any(ox.Quad(q.subject, q.predicate, q.object, g) in store
+                                       for g in asserted_graphs)] == []
+
+
+def test_partner_of_is_never_reflexive_and_always_both_ways_on_the_real_data(inferred_store):
+    store, _, _ = inferred_store
+    pairs = {(q.subject, q.object) for q in store.quads_for_pattern(None, ox.NamedNode(expand("igkg:partnerOf")), None)}
+    assert pairs and all(a != b for a, b in pairs)
+    assert all((b, a) in pairs for a, b in pairs)
+
+
+def _rows(store, query, graphs):
+    return [tuple(shorten(sol[i].value) for i in range(len(sol))) for sol in
+            store.query(query, default_graph=graphs, prefixes=PREFIXES)]
+
+
+def test_a_query_returns_more_rows_with_inference_than_without(inferred_store):
+    """Registries and their members: asserted data types CNNIC as a ccTLD operator and says its
+    staff hold posts or affiliations there, but never says "registry" or org:memberOf."""
+    store, asserted_graphs, _ = inferred_store
+    query = ("SELECT ?registry ?person WHERE { ?registry a igkg:Registry . ?person org:memberOf ?registry } "
+             "ORDER BY ?registry ?person")
+    assert _rows(store, query, asserted_graphs) == []
+    assert _rows(store, query, asserted_graphs + [ox.NamedNode(GRAPH_INFERRED)]) == [
+        ("igorg:cnnic", "igperson:chu-nan"),
+        ("igorg:cnnic", "igperson:liyun-han"),
+        ("igorg:cnnic", "igperson:shen-zhi"),
+        ("igorg:garbled-domain-name-registry", "igperson:wu-yangyi"),
+    ]
+
+
+def test_registries_with_inference_include_every_cctld_operator(inferred_store):
+    store, asserted_graphs, _ = inferred_store
+    query = "SELECT ?org WHERE { ?org a igkg:Registry } ORDER BY ?org"
+    assert _rows(store, query, asserted_graphs) == [("igorg:garbled-domain-name-registry",)]
+    assert _rows(store, query, asserted_graphs + [ox.NamedNode(GRAPH_INFERRED)]) == [
+        (f"igorg:{x}",) for x in ("cnnic", "denic", "garbled-domain-name-registry", "jordan-nict", "krnic", "laonic",
+                                  "nominet", "pandi", "ru-cctld", "sgnic", "twnic", "yemennet", "zadna")
+    ]
+
+
+def test_attendees_of_the_readout_session_come_only_from_inference(inferred_store):
+    store, asserted_graphs, _ = inferred_store
+    query = ("SELECT ?person WHERE { igevent:icann-58-readout-session schema:attendee ?person . "
+             "?person a igkg:Person } ORDER BY ?person")
+    assert _rows(store, query, asserted_graphs) == []
+    assert _rows(store, query, asserted_graphs + [ox.NamedNode(GRAPH_INFERRED)]) == [
+        (f"igperson:{x}",) for x in ("cai-xiongshan", "chu-nan", "guo-feng", "jia-rong-low", "kan-kaili",
+                                     "li-xiangning", "liu-limei", "liu-yue", "pam-little", "shen-zhi", "tan-yaling",
+                                     "wang-wei", "wu-yangyi", "zhang-jianchuan")
+    ]
+
+
+def test_rules_infer_the_chains_that_reasonable_skips():
+    """FINDINGS: `reasonable` (OWL 2 RL) silently skips property chains; the rules do not."""
+    quads, _ = reason.read_sources(None)
+    by_reasonable = {(str(s), str(p), str(o)) for s, p, o in reason.reasonable_triples(quads)}
+    by_rules = {(q.subject.value, q.predicate.value, q.object.value) for q in reason.inferred_quads(quads)}
+    member_of = (expand("igperson:li-xiangning"), expand("org:memberOf"),
+                 expand("igorg:information-and-communication-administration"))
+    sub_org = (expand("igorg:icann-beijing-engagement-center"), expand("org:transitiveSubOrganizationOf"),
+               expand("igorg:icann"))
+    assert member_of in by_rules and member_of not in by_reasonable
+    assert sub_org in by_rules and sub_org in by_reasonable
+
+
+def test_the_rules_find_everything_reasonable_infers_about_the_data():
+    """Differential test: apart from owl:Thing, anonymous classes, reflexive owl:sameAs and the
+    schema's own closure, every triple `reasonable` adds is one the rules add too."""
+    quads, _ = reason.read_sources(None)
+    by_rules = {(q.subject.value, q.predicate.value, q.object.value) for q in reason.inferred_quads(quads)}
+    skipped_objects = {expand("owl:Thing"), expand("owl:Class")}
+    missing = []
+    for s, p, o in reason.reasonable_triples(quads):
+        s, p, o = str(s), str(p), str(o)
+        if s.startswith(expand("igkg:")) or p in (expand("owl:sameAs"), expand("rdfs:subClassOf")):
+            continue
+        if o in skipped_objects or not o.startswith(("http://", "https://")) and p == expand("rdf:type"):
+            continue
+        if (s, p, o) not in by_rules:
+            missing.append((shorten(s), shorten(p), shorten(o)))
+    assert missing == []
+
+
+def test_hermit_infers_no_property_value_or_type_the_rules_miss():
+    """Differential test on the real data: HermiT's inferred property values and realised types are
+    all asserted or materialised by the rules (HermiT adds no entailment the queries would miss)."""
+    quads, files = reason.read_sources(None)
+    result = reason.check_consistency(quads=quads, graph_files=files)
+    assert result.ok
+    known = {(q.subject.value, q.predicate.value, getattr(q.object, "value", None))
+             for q in quads + reason.inferred_quads(quads)}
+    assert [v for v in result.inferred_property_values if v not in known] == []
+    rdf_type = expand("rdf:type")
+    assert [(i, t) for i, t in result.realisation
+            if (i, rdf_type, t) not in known and t != expand("owl:Thing")] == []
