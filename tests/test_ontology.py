@@ -160,9 +160,15 @@ def run_check(store, path: Path) -> list[tuple[str | None, ...]]:
     return [tuple(None if t is None else t.value for t in row) for row in result]
 
 
-def hermit_consistent(*, extra_turtle: str | None = None, with_data: bool = False,
-                      tmp_root: Path | None = None) -> bool:
+def hermit_consistent(**kwargs) -> bool:
+    return hermit_report(**kwargs)[0]
+
+
+def hermit_report(*, extra_turtle: str | None = None, with_data: bool = False,
+                  tmp_root: Path | None = None) -> tuple[bool, list[str]]:
     """Load the ontology (+ data, + fixture) into a fresh owlready2 World and ask HermiT.
+
+    Returns (consistent?, IRIs of unsatisfiable classes).
 
     Every file (our N-Triples and owlready2's own dump for HermiT, which owlready2 leaves behind
     when HermiT finds an inconsistency) is written inside a private temporary folder that is
@@ -190,8 +196,8 @@ def hermit_consistent(*, extra_turtle: str | None = None, with_data: bool = Fals
                 owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0,
                                                ignore_unsupported_datatypes=True)
         except owlready2.OwlReadyInconsistentOntologyError:
-            return False
-        return True
+            return False, []
+        return True, sorted(c.iri for c in world.inconsistent_classes() if c.iri != OWL + "Nothing")
     finally:
         tempfile.tempdir = saved_tempdir
         world.close()
@@ -562,8 +568,13 @@ ex:obs a igkg:StatisticalObservation ; igkg:obsValue 649 ; igkg:unitMultiplier 6
 """
 
 
-def test_hermit_finds_the_ontology_consistent():
-    assert hermit_consistent() is True
+def test_hermit_finds_the_ontology_consistent_with_no_unsatisfiable_class():
+    assert hermit_report() == (True, [])
+
+
+def test_hermit_reports_a_class_made_unsatisfiable():
+    # Were org:Post an organisation (the withdrawn ORG reading), igkg:Post would be empty.
+    assert hermit_report(extra_turtle="org:Post rdfs:subClassOf org:Organization .") == (True, [IGKG + "Post"])
 
 
 def test_hermit_finds_a_person_holding_a_post_consistent():
