@@ -609,6 +609,13 @@ def test_hermit_leaves_no_temporary_files_behind():
         shutil.rmtree(root)
 
 
+def test_hermit_finds_an_observation_with_two_values_inconsistent():
+    # igkg:obsValue is functional and also typed qb:MeasureProperty; owlready2 warns about that
+    # punning but keeps the triples, so HermiT still sees the functional axiom.
+    two_values = GOOD_INDIVIDUALS + "ex:obs igkg:obsValue 650 ."
+    assert hermit_consistent(extra_turtle=two_values) is False
+
+
 # --------------------------------------------------------------------------------------------- OWL 2 DL profile
 
 DL_PROFILE_CHECK = """
@@ -675,3 +682,4 @@ def test_dl_profile_check_rejects_a_functional_chain_property():
     assert len(violations) == 1
     assert violations[0].startswith("Use of non-simple property in FunctionalObjectProperty axiom: "
                                     "[FunctionalObjectProperty(<https://schema.org/attendee>)")
+
