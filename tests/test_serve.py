@@ -1,0 +1,119 @@
+"""`kg serve`: a read-only SPARQL endpoint over the store, on loopback, stopped by Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from conftest import ROOT, run_kg
+from test_remote import free_port, wait_for_port
+
+A_TTL = """@prefix ex: <http://example.org/> .
+ex:a ex:p "one" .
+ex:a ex:q ex:b .
+ex:b ex:p "two" .
+"""
+
+
+def http(url: str, *, data: bytes | None = None, headers: dict | None = None) -> tuple[int, str, bytes]:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    req = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with opener.open(req, timeout=30) as r:
+            return r.status, r.headers.get_content_type(), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get_content_type(), e.read()
+
+
+def sparql(base: str, query: str, accept: str) -> tuple[int, str, bytes]:
+    body = urllib.parse.urlencode({"query": query}).encode()
+    return http(f"{base}/query", data=body, headers={
+        "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+
+
+@pytest.fixture()
+def served(tmp_path):
+    data = tmp_path / "a.ttl"
+    data.write_text(A_TTL)
+    store = tmp_path / "store"
+    r = run_kg("load", str(data), "--store", str(store), "--no-validate", "--no-reason")
+    assert r.returncode == 0, r.stderr
+    port = free_port()
+    env = dict(os.environ)
+    env.pop("KG_STORE", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), "--timeout-s", "5"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        wait_for_port(port, proc)
+        yield proc, f"http://127.0.0.1:{port}", store
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_answers_select_as_json_over_the_union_of_graphs(served):
+    proc, base, _ = served
+    status, ctype, body = sparql(base, "SELECT ?o WHERE { <http://example.org/a> <http://example.org/p> ?o }",
+                                 "application/sparql-results+json")
+    assert (status, ctype) == (200, "application/sparql-results+json")
+    assert [b["o"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["one"]
+
+
+def test_serve_answers_construct_as_turtle(served):
+    import pyoxigraph as ox
+
+    proc, base, _ = served
+    status, ctype, body = sparql(base, "CONSTRUCT WHERE { ?s <http://example.org/p> ?o }", "text/turtle")
+    assert (status, ctype) == (200, "text/turtle")
+    triples = {(t.subject.value, t.object.value) for t in ox.parse(body, ox.RdfFormat.TURTLE)}
+    assert triples == {("http://example.org/a", "one"), ("http://example.org/b", "two")}
+
+
+def test_serve_refuses_updates_and_graph_store_writes(served):
+    proc, base, store = served
+    status, _, _ = http(f"{base}/update", data=b"INSERT DATA { <http://x> <http://y> <http://z> }",
+                        headers={"Content-Type": "application/sparql-update"})
+    assert status == 403
+    status, _, _ = http(f"{base}/store?graph=http://x", data=b"<http://x> <http://y> <http://z> .",
+                        headers={"Content-Type": "application/n-triples"})
+    assert status == 403
+    _, _, body = sparql(base, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "application/sparql-results+json")
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "3"
+
+
+def test_serve_prints_the_urls_and_stops_cleanly_on_sigint(served):
+    proc, base, _ = served
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert f"  SPARQL endpoint: {base}/query" in out
+    assert f"  query page:      {base}/" in out
+    assert "Stopped." in err
+    time.sleep(0.2)
+    with pytest.raises(OSError):  # nothing listens any more
+        urllib.request.build_opener(urllib.request.ProxyHandler({})).open(f"{base}/", timeout=2)
+
+
+def test_serve_stops_cleanly_on_sigterm(served):
+    proc, _, _ = served
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=20)
+    assert proc.returncode == 0
+
+
+def test_serve_without_a_store_says_to_run_kg_load(tmp_path):
+    r = run_kg("serve", "--store", str(tmp_path / "none"))
+    assert r.returncode == 2
+    assert "run `kg load` first" in r.stderr
