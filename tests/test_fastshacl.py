@@ -1,0 +1,107 @@
+"""Differential test: the fast engine (our shapes compiled to SPARQL on pyoxigraph) reports exactly
+the same (focus, path, component, shape, severity) as pySHACL, the reference.
+
+On the tests/shacl cases the comparison goes through expected.json: tests/test_shapes.py asserts
+pySHACL == expected.json for every case, this file asserts fast == expected.json, so fast == pySHACL
+without running pySHACL twice. Cases with SPARQL constraints (and the real data) are also compared
+directly, values and messages included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHACL_DIR = Path(__file__).parent / "shacl"
+BASE = SHACL_DIR / "base.ttl"
+CASES = sorted(p.name for p in SHACL_DIR.iterdir() if p.is_dir())
+
+
+def keys(report) -> set[tuple]:
+    return {(*r.key(), r.severity) for r in report.results}
+
+
+def test_fast_engine_on_base_fixture_finds_nothing():
+    from kg.validate import validate
+
+    report = validate([BASE], engine="fast")
+    assert report.engine == "fast"
+    assert report.results == () and report.conforms
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fast_engine_gives_the_expected_results(case):
+    from kg.validate import validate
+    from test_shapes import expected_results, got_results
+
+    fast = validate([BASE, SHACL_DIR / case / "data.ttl"], engine="fast")
+    assert got_results(fast) == expected_results(case)
+    assert all(r.message for r in fast.results)
+
+
+SPARQL_CASES = [c for c in CASES if '"sh:SPARQLConstraintComponent"' in (SHACL_DIR / c / "expected.json").read_text()]
+
+
+@pytest.mark.parametrize("case", SPARQL_CASES + ["end-date-datetime", "contact-email-iri", "participation-role-not-in-scheme"])
+def test_fast_engine_agrees_with_pyshacl(case):
+    from kg.validate import validate
+
+    files = [BASE, SHACL_DIR / case / "data.ttl"]
+    reference = validate(files, engine="pyshacl")
+    fast = validate(files, engine="fast")
+    assert keys(fast) == keys(reference)
+    assert reference.results, "every case has at least one result"
+    assert fast.conforms == reference.conforms
+    assert fast.triples == reference.triples
+    # values and messages agree too (the message of a SPARQL constraint is filled from its row)
+    assert {(r.key(), r.message) for r in fast.results} == {(r.key(), r.message) for r in reference.results}
+
+
+def test_fast_engine_agrees_with_pyshacl_on_real_data():
+    from kg.validate import validate
+
+    reference = validate(engine="pyshacl")
+    fast = validate(engine="fast")
+    assert keys(fast) == keys(reference)
+    assert fast.conforms == reference.conforms
+    assert fast.triples == reference.triples
+
+
+def test_auto_engine_uses_pyshacl_on_small_graphs():
+    from kg.validate import validate
+
+    assert validate([BASE], engine="auto").engine == "pyshacl"
+
+
+def test_fast_engine_refuses_inference():
+    from kg.errors import UsageError
+    from kg.validate import validate
+
+    with pytest.raises(UsageError):
+        validate([BASE], engine="fast", inference="rdfs")
+
+
+def test_unsupported_shape_feature_is_refused(tmp_path):
+    from kg.fastshacl import UnsupportedShape
+    from kg.validate import validate
+
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:closed true .\n"
+    )
+    with pytest.raises(UnsupportedShape, match="closed"):
+        validate([BASE], engine="fast", shapes=shapes)
+
+
+def test_cli_engine_fast_json(kg):
+    import json
+
+    p = kg("validate", "--engine", "fast", "--format", "json", str(BASE), str(SHACL_DIR / "agreement-one-party" / "data.ttl"))
+    assert p.returncode == 1, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["engine"] == "fast"
+    assert [(r["focus"], r["component"], r["shape"]) for r in doc["results"]] == [(
+        "https://w3id.org/igkg/id/agreement/case", "http://www.w3.org/ns/shacl#SPARQLConstraintComponent",
+        "https://w3id.org/igkg/shapes#Agreement",
+    )]
