@@ -125,7 +125,7 @@ def parse_header(text: str, path: Path | str = "<query>") -> dict[str, Any]:
     if not lines:
         raise InputError(path, "no '#+' metadata header (summary, params, columns, tags)", line=1)
     try:
-        meta = yaml.safe_load("\n".join(lines))
+        meta = yaml.load("\n".join(lines), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = (first_line or 1) + mark.line if mark else first_line

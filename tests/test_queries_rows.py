@@ -1,0 +1,635 @@
+"""Exact expected rows of every named query on the real data (ordered as the query's ORDER BY).
+
+Cells are shown as in the table output (`kg.results.cell_text`): IRIs as prefixed names, literals
+as their text. Each query is run with one or more parameter sets, including labels as parameters
+("Guo Feng", "Beijing"); the same rows (as a set) must come from rdflib's engine.
+
+When the data changes on purpose, regenerate the expectations by printing
+`rows_text(run(name, params))` for each case below and review the difference.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import queries as lib
+from kg.results import rows_text
+
+EXPECTED = {
+    'agreements-of-organisation': [
+        ({'org': 'igorg:krnic'}, [
+            ('igorg:krnic', 'igorg:cnnic', 'igagr:cnnic--krnic', 'igkg:Partnership', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:krnic', 'igorg:cnnic', 'igagr:cnnic-krnic-strategic-partnership-mou', 'igkg:MOU', 'Strategic Partnership MOU', 'igevent:cnnic-krnic-mou-signing', '2012-05', 'igplace:kunming', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+        ({'org': 'igorg:caict'}, [
+            ('igorg:caict', 'igorg:icann', 'igagr:caict-icann-mou', 'igkg:MOU', 'MOU', 'igevent:caict-icann-mou-signing', '2014-06', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'agreements-with-too-few-parties': [
+        ({}, [
+        ]),
+    ],
+    'announcements': [
+        ({}, [
+            ('igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igperson:zhang-jianchuan', 'igpost:director-icann-beijing-engagement-center', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'areas-of-cooperation': [
+        ({'area': 'igtopic:anti-malware-technologies'}, [
+            ('igtopic:anti-malware-technologies', 'Joint development and dissemination of advanced technologies to combat malware', 'igagr:cnnic-krnic-strategic-partnership-mou', 'igorg:cnnic', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igtopic:anti-malware-technologies', 'Joint development and dissemination of advanced technologies to combat malware', 'igagr:cnnic-krnic-strategic-partnership-mou', 'igorg:krnic', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igtopic:anti-malware-technologies', 'Joint development and dissemination of advanced technologies to combat malware', 'igagr:cnnic-ru-cctld-strategic-partnership-mou', 'igorg:cnnic', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igtopic:anti-malware-technologies', 'Joint development and dissemination of advanced technologies to combat malware', 'igagr:cnnic-ru-cctld-strategic-partnership-mou', 'igorg:ru-cctld', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'career-of-person': [
+        ({'person': 'igperson:zhang-jianchuan'}, [
+            ('igperson:zhang-jianchuan', 'igorg:icann-beijing-engagement-center', 'post', 'Director', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igorg:knet', 'post', 'Senior Researcher', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'person': 'Guo Feng'}, [
+            ('igperson:guo-feng', 'igorg:caict', 'post', 'Researcher', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:guo-feng', 'igorg:gac', 'post', 'Vice Chair', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'co-attendees': [
+        ({'person': 'igperson:zhang-jianchuan'}, [
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igorg:beijing-communications-administration', 'igrole:attendee', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igorg:ministry-of-foreign-affairs', 'igrole:attendee', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igorg:office-of-the-central-leading-group-for-cyberspace-affairs', 'igrole:attendee', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:cai-xiongshan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:chu-nan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:guo-feng', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:kan-kaili', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:li-xiangning', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:liu-limei', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:liu-yue', 'igrole:moderator', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:pam-little', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:shen-zhi', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:tan-yaling', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:wang-wei', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igevent:icann-58-readout-session', 'igperson:wu-yangyi', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'connection-between': [
+        ({'a': 'igperson:zhang-jianchuan', 'b': 'igorg:knet'}, [
+            ('igperson:zhang-jianchuan', 'igorg:knet', '2', 'a <- via -> b', 'org:member', 'igholding:zhang-jianchuan--senior-researcher-knet', 'org:organization'),
+        ]),
+        ({'a': 'igperson:song-zheng', 'b': 'igorg:icann-beijing-engagement-center'}, [
+            ('igperson:song-zheng', 'igorg:icann-beijing-engagement-center', '2', 'a <- via -> b', 'org:member', 'igholding:song-zheng--director-icann-beijing-engagement-center', 'org:organization'),
+        ]),
+    ],
+    'contact-points': [
+        ({}, [
+            ('igorg:cnnic', 'igcp:cnnic-global-strategic-partnership', 'partnership opportunities, conference participation and MoU signing', 'hanliyun@cnnic.cn', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igperson:liyun-han', 'igcp:cnnic-global-strategic-partnership', 'partnership opportunities, conference participation and MoU signing', 'hanliyun@cnnic.cn', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'editorial-notes': [
+        ({'entity': 'igholding:song-zheng--director-icann-beijing-engagement-center'}, [
+            ('igholding:song-zheng--director-icann-beijing-engagement-center', "The end date is not stated: the change was announced at the readout session of 29 March 2017 in the future tense ('would leave his position'), so schema:endDate is left out. Neither is a start date stated; the attendants thanked him for his efforts 'in the last three years', which is not given as his time in the post.", 'iggraph:circleid-icann58-readout', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'entities-without-label': [
+        ({}, [
+        ]),
+    ],
+    'event-hierarchy': [
+        ({}, [
+            ('igevent:icann-58-copenhagen-meeting', 'reported on by', 'igevent:icann-58-readout-session', '2017-03-29'),
+            ('igevent:icann-58-readout-session', 'reports on', 'igevent:icann-58-copenhagen-meeting', '2017-03-10'),
+        ]),
+    ],
+    'event-participants': [
+        ({'event': 'igevent:icann-58-readout-session'}, [
+            ('igevent:icann-58-readout-session', 'igorg:beijing-communications-administration', 'igrole:attendee', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:ministry-of-foreign-affairs', 'igrole:attendee', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:office-of-the-central-leading-group-for-cyberspace-affairs', 'igrole:attendee', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:liu-yue', 'igrole:moderator', 'igorg:caict', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:cai-xiongshan', 'igrole:presenter', 'igorg:tencent-research-institute', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:chu-nan', 'igrole:presenter', 'igorg:cnnic', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:kan-kaili', 'igrole:presenter', 'igorg:beijing-university-of-posts-and-telecommunications', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:liu-limei', 'igrole:presenter', 'igorg:conac', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:pam-little', 'igrole:presenter', 'igorg:alibaba-cloud', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:shen-zhi', 'igrole:presenter', 'igorg:cnnic', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:tan-yaling', 'igrole:presenter', 'igorg:teleinfo', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:wang-wei', 'igrole:presenter', 'igorg:knet', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:wu-yangyi', 'igrole:presenter', 'igorg:garbled-domain-name-registry', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:zhang-jianchuan', 'igrole:presenter', 'igorg:icann-beijing-engagement-center', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:zhang-jianchuan', 'igrole:presenter', 'igorg:knet', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:guo-feng', 'igrole:speaker', 'igorg:caict', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:guo-feng', 'igrole:speaker', 'igorg:gac', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igrole:speaker', 'igorg:icann', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igperson:li-xiangning', 'igrole:speaker', 'igorg:information-and-communication-administration', 'member', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'event': 'igevent:cnnic-laonic-training-2012'}, [
+            ('igevent:cnnic-laonic-training-2012', 'igorg:cnnic', 'igrole:participant', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:cnnic-laonic-training-2012', 'igorg:laonic', 'igrole:participant', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'events-about-topic': [
+        ({'topic': 'igtopic:icann-jurisdiction'}, [
+            ('igtopic:icann-jurisdiction', 'igevent:icann-58-readout-session', '2017-03-29', 'event', 'igdoc:circleid-icann58-readout'),
+            ('igtopic:icann-jurisdiction', 'igevent:icann-58-readout-session', '2017-03-29', 'participant', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'events-at-place': [
+        ({'place': 'igplace:wuzhen'}, [
+            ('igplace:wuzhen', 'igevent:cnnic-ru-cctld-mou-signing', '2014-11', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igplace:wuzhen', 'igevent:wic-wuzhen-summit', '2014-11', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+        ({'place': 'Beijing'}, [
+            ('igplace:beijing', 'igevent:1st-china-southeast-capacity-building-cooperation-program', '2013-05', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igplace:beijing', 'igevent:2nd-china-southeast-capacity-building-cooperation-program', '2014-08', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'events-by-organiser': [
+        ({}, [
+            ('igorg:caict', 'igevent:caict-china-internet-community-seminars', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', 'igevent:caict-domain-name-lecture-2017-03-29', '2017-03-29', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', 'igevent:icann-58-readout-session', '2017-03-29', 'igplace:caict-premises', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann', 'igevent:icann-58-copenhagen-meeting', '2017-03-10', 'igplace:copenhagen', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann-beijing-engagement-center', 'igevent:icann-58-readout-session', '2017-03-29', 'igplace:caict-premises', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'events-in-year': [
+        ({'year': '2014'}, [
+            ('2014', 'igevent:igf-workshop-2014-photo', '2014', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igevent:wsis-workshop-2014-photo', '2014', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igevent:wuzhen-summit-ig-high-level-panel-2014', '2014', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igevent:apec-funding-program-capacity-building-cooperation-program-of-ict', '2014-04', 'igplace:yangzhou', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igevent:caict-icann-mou-signing', '2014-06', '', 'igdoc:circleid-icann58-readout'),
+            ('2014', 'igevent:2nd-china-southeast-capacity-building-cooperation-program', '2014-08', 'igplace:beijing', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igevent:igf-workshop-improving-the-ig-architecture-to-drive-consumer-trust', '2014-09', 'igplace:istanbul', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igevent:wsis-10-workshop-new-concept-of-capacity-building', '2014-09', 'igplace:geneva', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igevent:cnnic-ru-cctld-mou-signing', '2014-11', 'igplace:wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igevent:wic-wuzhen-summit', '2014-11', 'igplace:wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+        ({'year': '2017'}, [
+            ('2017', 'igevent:icann-58-copenhagen-meeting', '2017-03-10', 'igplace:copenhagen', 'igdoc:circleid-icann58-readout'),
+            ('2017', 'igevent:caict-domain-name-lecture-2017-03-29', '2017-03-29', '', 'igdoc:circleid-icann58-readout'),
+            ('2017', 'igevent:icann-58-readout-session', '2017-03-29', 'igplace:caict-premises', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'events-of-kind': [
+        ({'kind': 'igkg:Workshop'}, [
+            ('igkg:Workshop', 'igevent:igf-workshop-2014-photo', '2014', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igkg:Workshop', 'igevent:wsis-workshop-2014-photo', '2014', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igkg:Workshop', 'igevent:igf-workshop-improving-the-ig-architecture-to-drive-consumer-trust', '2014-09', 'igplace:istanbul', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igkg:Workshop', 'igevent:wsis-10-workshop-new-concept-of-capacity-building', '2014-09', 'igplace:geneva', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+        ({'kind': 'igkg:SigningCeremony'}, [
+            ('igkg:SigningCeremony', 'igevent:cnnic-krnic-mou-signing', '2012-05', 'igplace:kunming', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igkg:SigningCeremony', 'igevent:caict-icann-mou-signing', '2014-06', '', 'igdoc:circleid-icann58-readout'),
+            ('igkg:SigningCeremony', 'igevent:cnnic-ru-cctld-mou-signing', '2014-11', 'igplace:wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'events': [
+        ({}, [
+            ('igevent:caict-china-internet-community-seminars', 'igkg:Seminar', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:cnnic-laonic-training-2012', 'igkg:Training', '2012', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:cnnic-krnic-mou-signing', 'igkg:SigningCeremony', '2012-05', '', 'igplace:kunming', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:capacity-building-program-2013-photo', 'igkg:CapacityBuildingProgramme', '2013', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:cnnic-kisa-partnership-2013-photo', 'igkg:Event', '2013', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:cnnic-ru-cctld-partnership-2013-photo', 'igkg:Event', '2013', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:1st-china-southeast-capacity-building-cooperation-program', 'igkg:CapacityBuildingProgramme', '2013-05', '', 'igplace:beijing', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:igf-workshop-2014-photo', 'igkg:Workshop', '2014', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:wsis-workshop-2014-photo', 'igkg:Workshop', '2014', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:wuzhen-summit-ig-high-level-panel-2014', 'igkg:Panel', '2014', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:apec-funding-program-capacity-building-cooperation-program-of-ict', 'igkg:CapacityBuildingProgramme', '2014-04', '', 'igplace:yangzhou', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:caict-icann-mou-signing', 'igkg:SigningCeremony', '2014-06', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:2nd-china-southeast-capacity-building-cooperation-program', 'igkg:CapacityBuildingProgramme', '2014-08', '', 'igplace:beijing', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:igf-workshop-improving-the-ig-architecture-to-drive-consumer-trust', 'igkg:Workshop', '2014-09', '', 'igplace:istanbul', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:wsis-10-workshop-new-concept-of-capacity-building', 'igkg:Workshop', '2014-09', '', 'igplace:geneva', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:cnnic-ru-cctld-mou-signing', 'igkg:SigningCeremony', '2014-11', '', 'igplace:wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:wic-wuzhen-summit', 'igkg:Summit', '2014-11', '', 'igplace:wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igevent:icann-58-copenhagen-meeting', 'igkg:Meeting', '2017-03-10', '2017-03-16', 'igplace:copenhagen', 'igdoc:circleid-icann58-readout'),
+            ('igevent:caict-domain-name-lecture-2017-03-29', 'igkg:Lecture', '2017-03-29', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igkg:ReadoutSession', '2017-03-29', '', 'igplace:caict-premises', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'facts-per-document': [
+        ({}, [
+            ('igdoc:circleid-icann58-readout', 'igkg:Affiliation', '10'),
+            ('igdoc:circleid-icann58-readout', 'igkg:Agreement', '1'),
+            ('igdoc:circleid-icann58-readout', 'igkg:Event', '5'),
+            ('igdoc:circleid-icann58-readout', 'igkg:Organization', '20'),
+            ('igdoc:circleid-icann58-readout', 'igkg:Participation', '17'),
+            ('igdoc:circleid-icann58-readout', 'igkg:Person', '15'),
+            ('igdoc:circleid-icann58-readout', 'igkg:Place', '3'),
+            ('igdoc:circleid-icann58-readout', 'igkg:Post', '7'),
+            ('igdoc:circleid-icann58-readout', 'igkg:PostHolding', '8'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Agreement', '14'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:ContactPoint', '1'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Event', '15'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Organization', '13'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Participation', '10'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Person', '1'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Place', '7'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Post', '1'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:PostHolding', '1'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:StatisticalObservation', '12'),
+        ]),
+    ],
+    'facts-without-quote': [
+        ({}, [
+        ]),
+    ],
+    'holder-of-post-on-date': [
+        ({'date': '2017-03-29', 'post': 'igpost:director-icann-beijing-engagement-center'}, [
+            ('2017-03-29', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', '2017-03', '2017-03', 'source period', 'igdoc:circleid-icann58-readout'),
+            ('2017-03-29', 'igpost:director-icann-beijing-engagement-center', 'igperson:zhang-jianchuan', '2017-03', '2017-03', 'source period', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'date': '2014'}, [
+            ('2014', 'igpost:global-strategic-partnership-manager-cnnic', 'igperson:liyun-han', '2014-12', '2014-12', 'source period', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+        ({'date': '2016-05-01'}, [
+        ]),
+    ],
+    'organisation-ancestors': [
+        ({'org': 'igorg:information-and-communication-administration'}, [
+            ('igorg:information-and-communication-administration', 'igorg:miit', '1'),
+        ]),
+    ],
+    'organisation-hierarchy': [
+        ({}, [
+            ('igorg:icann', 'igorg:icann-beijing-engagement-center', 'igorg:icann'),
+            ('igorg:miit', 'igorg:information-and-communication-administration', 'igorg:miit'),
+        ]),
+    ],
+    'organisation-timeline': [
+        ({'org': 'igorg:cnnic'}, [
+            ('igorg:cnnic', '2012', 'igevent:cnnic-laonic-training-2012', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2012-05', 'igevent:cnnic-krnic-mou-signing', 'agreement signed', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2012-05', 'igevent:cnnic-krnic-mou-signing', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2013', 'igevent:cnnic-kisa-partnership-2013-photo', 'agreement depicted', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2013', 'igevent:cnnic-ru-cctld-partnership-2013-photo', 'agreement depicted', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2013-05', 'igevent:1st-china-southeast-capacity-building-cooperation-program', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2014-04', 'igevent:apec-funding-program-capacity-building-cooperation-program-of-ict', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2014-08', 'igevent:2nd-china-southeast-capacity-building-cooperation-program', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2014-09', 'igevent:igf-workshop-improving-the-ig-architecture-to-drive-consumer-trust', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2014-09', 'igevent:wsis-10-workshop-new-concept-of-capacity-building', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2014-11', 'igevent:cnnic-ru-cctld-mou-signing', 'agreement signed', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2014-11', 'igevent:cnnic-ru-cctld-mou-signing', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2014-11', 'igevent:wic-wuzhen-summit', 'participant', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', '2017-03-29', 'igevent:icann-58-readout-session', 'member took part', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'org': 'igorg:caict'}, [
+            ('igorg:caict', '', 'igevent:caict-china-internet-community-seminars', 'organiser', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', '2014-06', 'igevent:caict-icann-mou-signing', 'agreement signed', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', '2017-03-29', 'igevent:caict-domain-name-lecture-2017-03-29', 'organiser', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', '2017-03-29', 'igevent:icann-58-readout-session', 'member took part', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', '2017-03-29', 'igevent:icann-58-readout-session', 'organiser', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'organisations-at-event': [
+        ({'event': 'igevent:icann-58-readout-session'}, [
+            ('igevent:icann-58-readout-session', 'igorg:alibaba-cloud', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:beijing-communications-administration', 'participant', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:beijing-university-of-posts-and-telecommunications', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:caict', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:caict', 'organiser', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:cnnic', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:conac', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:gac', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:garbled-domain-name-registry', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:icann', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:icann-beijing-engagement-center', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:icann-beijing-engagement-center', 'organiser', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:information-and-communication-administration', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:knet', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:ministry-of-foreign-affairs', 'participant', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:office-of-the-central-leading-group-for-cyberspace-affairs', 'participant', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:teleinfo', 'member', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igorg:tencent-research-institute', 'member', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'organisations-of-kind': [
+        ({'kind': 'igkg:GovernmentAgency'}, [
+            ('igkg:GovernmentAgency', 'igorg:beijing-communications-administration', 'Beijing Communications Administration', ''),
+            ('igkg:GovernmentAgency', 'igorg:information-and-communication-administration', 'Information and Communication Administration', ''),
+            ('igkg:GovernmentAgency', 'igorg:ministry-of-foreign-affairs', 'Ministry of Foreign Affairs', ''),
+            ('igkg:GovernmentAgency', 'igorg:miit', 'Ministry of Industry and Information Technology', 'MIIT'),
+            ('igkg:GovernmentAgency', 'igorg:office-of-the-central-leading-group-for-cyberspace-affairs', 'Office of the Central Leading Group for Cyberspace Affairs', ''),
+        ]),
+    ],
+    'partners-of-organisation': [
+        ({'org': 'igorg:cnnic'}, [
+            ('igorg:cnnic', 'igorg:krnic', '2'),
+            ('igorg:cnnic', 'igorg:ru-cctld', '2'),
+            ('igorg:cnnic', 'igorg:denic', '1'),
+            ('igorg:cnnic', 'igorg:jordan-nict', '1'),
+            ('igorg:cnnic', 'igorg:kisa', '1'),
+            ('igorg:cnnic', 'igorg:laonic', '1'),
+            ('igorg:cnnic', 'igorg:nominet', '1'),
+            ('igorg:cnnic', 'igorg:pandi', '1'),
+            ('igorg:cnnic', 'igorg:sgnic', '1'),
+            ('igorg:cnnic', 'igorg:twnic', '1'),
+            ('igorg:cnnic', 'igorg:yemennet', '1'),
+            ('igorg:cnnic', 'igorg:zadna', '1'),
+        ]),
+        ({'org': 'igorg:krnic'}, [
+            ('igorg:krnic', 'igorg:cnnic', '2'),
+        ]),
+    ],
+    'partnership-network': [
+        ({'org': 'igorg:krnic', 'hops': '1'}, [
+            ('igorg:krnic', '1', 'igorg:cnnic', '1'),
+        ]),
+        ({'org': 'igorg:krnic', 'hops': '2'}, [
+            ('igorg:krnic', '2', 'igorg:cnnic', '1'),
+            ('igorg:krnic', '2', 'igorg:denic', '2'),
+            ('igorg:krnic', '2', 'igorg:jordan-nict', '2'),
+            ('igorg:krnic', '2', 'igorg:kisa', '2'),
+            ('igorg:krnic', '2', 'igorg:laonic', '2'),
+            ('igorg:krnic', '2', 'igorg:nominet', '2'),
+            ('igorg:krnic', '2', 'igorg:pandi', '2'),
+            ('igorg:krnic', '2', 'igorg:ru-cctld', '2'),
+            ('igorg:krnic', '2', 'igorg:sgnic', '2'),
+            ('igorg:krnic', '2', 'igorg:twnic', '2'),
+            ('igorg:krnic', '2', 'igorg:yemennet', '2'),
+            ('igorg:krnic', '2', 'igorg:zadna', '2'),
+        ]),
+    ],
+    'partnership-pairs': [
+        ({}, [
+            ('igorg:caict', 'igorg:icann', 'igagr:caict-icann-mou', 'MOU', 'igdoc:circleid-icann58-readout'),
+            ('igorg:cnnic', 'igorg:denic', 'igagr:cnnic--denic', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:jordan-nict', 'igagr:cnnic--jordan-nict', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:kisa', 'igagr:cnnic--kisa', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:krnic', 'igagr:cnnic--krnic', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:krnic', 'igagr:cnnic-krnic-strategic-partnership-mou', 'Strategic Partnership MOU', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:laonic', 'igagr:cnnic--laonic', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:nominet', 'igagr:cnnic--nominet', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:pandi', 'igagr:cnnic--pandi', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:ru-cctld', 'igagr:cnnic--ru-cctld', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:ru-cctld', 'igagr:cnnic-ru-cctld-strategic-partnership-mou', 'Strategic Partnership MOU', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:sgnic', 'igagr:cnnic--sgnic', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:twnic', 'igagr:cnnic--twnic', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:yemennet', 'igagr:cnnic--yemennet', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igorg:zadna', 'igagr:cnnic--zadna', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'people-of-organisation': [
+        ({'org': 'igorg:cnnic'}, [
+            ('igorg:cnnic', 'igperson:chu-nan', 'affiliation', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:cnnic', 'igperson:liyun-han', 'post', 'igpost:global-strategic-partnership-manager-cnnic', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igperson:shen-zhi', 'affiliation', '', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'org': 'igorg:caict'}, [
+            ('igorg:caict', 'igperson:guo-feng', 'post', 'igpost:researcher-caict', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', 'igperson:liu-yue', 'affiliation', '', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'people-of-organisation-tree': [
+        ({'org': 'igorg:miit'}, [
+            ('igorg:miit', 'igorg:information-and-communication-administration', 'igperson:li-xiangning', 'post', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'people-without-organisation': [
+        ({}, [
+        ]),
+    ],
+    'people': [
+        ({}, [
+            ('igperson:cai-xiongshan', 'Cai Xiongshan', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:chu-nan', 'Chu Nan', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:guo-feng', 'Guo Feng', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:jia-rong-low', 'Jia-Rong LOW', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:kan-kaili', 'Kan Kaili', 'Professor', 'igdoc:circleid-icann58-readout'),
+            ('igperson:li-xiangning', 'Li Xiangning', 'Mr.', 'igdoc:circleid-icann58-readout'),
+            ('igperson:liu-limei', 'Liu Limei', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:liu-yue', 'Liu Yue', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:liyun-han', 'Liyun HAN', 'Dr.', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igperson:pam-little', 'Pam Little', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:shen-zhi', 'Shen Zhi', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:song-zheng', 'Song Zheng', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:tan-yaling', 'Tan Yaling', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:wang-wei', 'Wang Wei', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:wu-yangyi', 'Wu Yangyi', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'Zhang Jianchuan', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'posts-and-holders': [
+        ({'org': 'igorg:icann-beijing-engagement-center'}, [
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'Director', 'igperson:song-zheng', '', '', 'igvocab:left-position', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'Director', 'igperson:zhang-jianchuan', '', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'org': 'igorg:icann'}, [
+            ('igorg:icann', 'igpost:general-manager-asia-pacific-operations-icann', 'General Manager of the Asia-Pacific Operations', 'igperson:jia-rong-low', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann', 'igpost:vice-president-icann', 'Vice President', 'igperson:jia-rong-low', '', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'provenance-of': [
+        ({'fact': 'igholding:zhang-jianchuan--director-icann-beijing-engagement-center'}, [
+            ('igholding:zhang-jianchuan--director-icann-beijing-engagement-center', 'igdoc:circleid-icann58-readout', '000_cb5b9b3e40d00eea.txt', 'extended their congratulations to Zhang Jianchuan on his new role'),
+            ('igholding:zhang-jianchuan--director-icann-beijing-engagement-center', 'igdoc:circleid-icann58-readout', '000_cb5b9b3e40d00eea.txt', 'he also announced that Song would leave his position and Zhang Jianchuan, Senior Researcher of KNET, would take over his position'),
+        ]),
+    ],
+    'quotes-mentioning': [
+        ({'text': 'take over'}, [
+            ('take over', 'igholding:zhang-jianchuan--director-icann-beijing-engagement-center', 'he also announced that Song would leave his position and Zhang Jianchuan, Senior Researcher of KNET, would take over his position', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'text': 'Wuzhen'}, [
+            ('Wuzhen', 'igagr:cnnic-ru-cctld-strategic-partnership-mou', 'CNNIC-.RU ccTLD Strategic Partnership MOU Signing Nov. 2014 @Wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('Wuzhen', 'igevent:cnnic-ru-cctld-mou-signing', 'CNNIC-.RU ccTLD Strategic Partnership MOU Signing Nov. 2014 @Wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('Wuzhen', 'igevent:wic-wuzhen-summit', 'WIC WUZHEN Summit Nov. 2014 @ Wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('Wuzhen', 'igevent:wuzhen-summit-ig-high-level-panel-2014', '@2014 Wuzhen Summit IG High-level Panel', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('Wuzhen', 'igpart:cnnic-ru-cctld-mou-signing--cnnic', 'CNNIC-.RU ccTLD Strategic Partnership MOU Signing Nov. 2014 @Wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('Wuzhen', 'igpart:wic-wuzhen-summit--cnnic', 'WIC WUZHEN Summit Nov. 2014 @ Wuzhen', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'search-by-label': [
+        ({'text': 'engagement'}, [
+            ('engagement', 'igholding:song-zheng--director-icann-beijing-engagement-center', 'Song Zheng, Director of the ICANN Beijing Engagement Center', 'igkg:PostHolding'),
+            ('engagement', 'igholding:zhang-jianchuan--director-icann-beijing-engagement-center', 'Zhang Jianchuan, Director of the ICANN Beijing Engagement Center (successor of Song Zheng)', 'igkg:PostHolding'),
+            ('engagement', 'igorg:icann-beijing-engagement-center', 'ICANN Beijing Engagement Center', 'igkg:EngagementCentre'),
+            ('engagement', 'igpost:director-icann-beijing-engagement-center', 'Director of the ICANN Beijing Engagement Center', 'igkg:Post'),
+            ('engagement', 'igtopic:community-exchange-and-cooperation-platform', 'community exchange and cooperation platform set up by the CAICT and the ICANN Beijing Engagement Center', 'skos:Concept'),
+            ('engagement', 'igkg:EngagementCentre', 'engagement centre', 'owl:Class'),
+        ]),
+    ],
+    'shared-labels': [
+        ({}, [
+            ('11.09 millions .CN, 53.8%+ of the market (China, Dec 2014)', 'igobs:chinese-market-cn-domain-names-2014-12', 'igobs:chinese-market-cn-share-2014-12'),
+            ('178Million 27.5% Rural Netizen (China, Dec 2014)', 'igobs:china-rural-netizen-2014-12', 'igobs:china-rural-netizen-share-2014-12'),
+        ]),
+    ],
+    'stated-functions': [
+        ({'org': 'igorg:cnnic'}, [
+            ('igorg:cnnic', 'A link from China to the World', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'Institute of Internet Governance Research', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'International cooperation platform to building an inclusive IG ecosystem', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'National policy and research hub for the industry and the community', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'Operation, Administration and Service organization of national network fundamental resources', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'Platform for Internet open cooperation and technical exchange', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'Platform of Cooperation', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'Registry of .CN', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'Research and consulting services driving force for Internet development', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'Research, Development and Security center of national network fundamental resources', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'Secure and reliable platform for gTLD registries, especially for IDN registries', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+        ({'org': 'igorg:caict'}, [
+        ]),
+    ],
+    'statement-provenance': [
+        ({'subject': 'igorg:cnnic', 'predicate': 'rdfs:label'}, [
+            ('igorg:cnnic', 'rdfs:label', 'CNNIC', 'iggraph:circleid-icann58-readout', 'igdoc:circleid-icann58-readout'),
+            ('igorg:cnnic', 'rdfs:label', 'CNNIC', 'iggraph:cnnic-inter-cctld-cooperation', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'statistics-summary': [
+        ({}, [
+            ('igvocab:cn-domain-names', '1', '2014-12', '2014-12'),
+            ('igvocab:cn-market-share', '1', '2014-12', '2014-12'),
+            ('igvocab:instant-message-users', '1', '2014-12', '2014-12'),
+            ('igvocab:ipv6-addresses', '1', '2014-12', '2014-12'),
+            ('igvocab:mobile-phone-netizen', '1', '2014-12', '2014-12'),
+            ('igvocab:netizen-number', '1', '2014-12', '2014-12'),
+            ('igvocab:number-of-domain-names', '2', '2014-12', '2014-12'),
+            ('igvocab:number-of-websites', '1', '2014-12', '2014-12'),
+            ('igvocab:online-purchasing-customers', '1', '2014-12', '2014-12'),
+            ('igvocab:rural-netizen', '1', '2014-12', '2014-12'),
+            ('igvocab:rural-netizen-share', '1', '2014-12', '2014-12'),
+        ]),
+    ],
+    'statistics': [
+        ({'measure': 'igvocab:netizen-number'}, [
+            ('igvocab:netizen-number', '2014-12', 'igplace:china', '649', 'igvocab:persons', '6', '649million', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+        ({'period': '2014-12'}, [
+            ('igvocab:cn-domain-names', '2014-12', 'igplace:china', '11.09', 'igvocab:domain-names', '6', '11.09 millions', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:cn-market-share', '2014-12', 'igplace:china', '53.8', 'igvocab:percent', '0', '53.8%+', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:instant-message-users', '2014-12', 'igplace:china', '5.87', 'igvocab:persons', '6', '5.87Million', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:ipv6-addresses', '2014-12', 'igplace:china', '18797', 'igvocab:ipv6-slash-32-blocks', '0', '18797/32', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:mobile-phone-netizen', '2014-12', 'igplace:china', '557', 'igvocab:persons', '6', '557million', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:netizen-number', '2014-12', 'igplace:china', '649', 'igvocab:persons', '6', '649million', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:number-of-domain-names', '2014-12', 'igplace:china', '20.6', 'igvocab:domain-names', '6', '20.60 millions', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:number-of-domain-names', '2014-12', 'igplace:china', '20.6', 'igvocab:domain-names', '6', '20.6Million', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:number-of-websites', '2014-12', 'igplace:china', '3.35', 'igvocab:websites', '6', '3.35Million', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:online-purchasing-customers', '2014-12', 'igplace:china', '361', 'igvocab:persons', '6', '361Million', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:rural-netizen', '2014-12', 'igplace:china', '178', 'igvocab:persons', '6', '178Million', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igvocab:rural-netizen-share', '2014-12', 'igplace:china', '27.5', 'igvocab:percent', '0', '27.5%', 'igdoc:35th-statistical-report-on-internet-development-in-china', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
+    'successions': [
+        ({}, [
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', '', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'topics-discussed': [
+        ({'event': 'igevent:icann-58-readout-session'}, [
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:cai-xiongshan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:chu-nan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:kan-kaili', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:liu-limei', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:pam-little', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:shen-zhi', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:tan-yaling', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:wang-wei', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:wu-yangyi', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:zhang-jianchuan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:cai-xiongshan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:chu-nan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:kan-kaili', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:liu-limei', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:pam-little', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:shen-zhi', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:tan-yaling', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:wang-wei', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:wu-yangyi', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:apnic', 'igperson:zhang-jianchuan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:china-internet-community-development', 'igperson:li-xiangning', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:community-exchange-and-cooperation-platform', 'igperson:li-xiangning', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:compliant-operations-of-domain-name-practitioners', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:country-names-and-codes-in-second-level-domains', 'igperson:li-xiangning', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:domain-name-rule-making', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:gac-key-topics', 'igperson:guo-feng', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-58-general-conditions', 'igperson:guo-feng', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-58-hot-topics', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-accountability-second-phase', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:cai-xiongshan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:chu-nan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:kan-kaili', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:liu-limei', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:pam-little', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:shen-zhi', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:tan-yaling', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:wang-wei', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:wu-yangyi', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-affairs', 'igperson:zhang-jianchuan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-copenhagen-meeting-important-topics', 'igperson:jia-rong-low', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-jurisdiction', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:icann-jurisdiction', 'igperson:li-xiangning', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'event': 'igevent:caict-china-internet-community-seminars'}, [
+            ('igevent:caict-china-internet-community-seminars', 'igtopic:iana-stewardship-transition', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:caict-china-internet-community-seminars', 'igtopic:icann-internationalization', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:caict-china-internet-community-seminars', 'igtopic:international-domain-name-policy-making', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'event': 'igevent:caict-domain-name-lecture-2017-03-29'}, [
+            ('igevent:caict-domain-name-lecture-2017-03-29', 'igtopic:domain-name-service-compliance-training', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:caict-domain-name-lecture-2017-03-29', 'igtopic:new-gtld-policies', '', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'topics-of-organisation': [
+        ({'org': 'igorg:icann'}, [
+            ('igorg:icann', 'igtopic:icann-accountability-second-phase', 'igevent:icann-58-readout-session', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann', 'igtopic:icann-affairs', 'igevent:icann-58-readout-session', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann', 'igtopic:icann-internationalization', 'igevent:caict-china-internet-community-seminars', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann', 'igtopic:icann-jurisdiction', 'igevent:icann-58-readout-session', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'undated-events': [
+        ({}, [
+            ('igevent:1st-china-southeast-capacity-building-cooperation-program', '2013-05', 'month'),
+            ('igevent:2nd-china-southeast-capacity-building-cooperation-program', '2014-08', 'month'),
+            ('igevent:apec-funding-program-capacity-building-cooperation-program-of-ict', '2014-04', 'month'),
+            ('igevent:caict-icann-mou-signing', '2014-06', 'month'),
+            ('igevent:cnnic-krnic-mou-signing', '2012-05', 'month'),
+            ('igevent:cnnic-ru-cctld-mou-signing', '2014-11', 'month'),
+            ('igevent:igf-workshop-improving-the-ig-architecture-to-drive-consumer-trust', '2014-09', 'month'),
+            ('igevent:wic-wuzhen-summit', '2014-11', 'month'),
+            ('igevent:wsis-10-workshop-new-concept-of-capacity-building', '2014-09', 'month'),
+            ('igevent:caict-china-internet-community-seminars', '', 'none'),
+            ('igevent:capacity-building-program-2013-photo', '2013', 'year'),
+            ('igevent:cnnic-kisa-partnership-2013-photo', '2013', 'year'),
+            ('igevent:cnnic-laonic-training-2012', '2012', 'year'),
+            ('igevent:cnnic-ru-cctld-partnership-2013-photo', '2013', 'year'),
+            ('igevent:igf-workshop-2014-photo', '2014', 'year'),
+            ('igevent:wsis-workshop-2014-photo', '2014', 'year'),
+            ('igevent:wuzhen-summit-ig-high-level-panel-2014', '2014', 'year'),
+        ]),
+    ],
+}
+
+CASES = [(name, params, rows) for name, cases in EXPECTED.items() for params, rows in cases]
+
+
+@pytest.fixture(scope="module")
+def backend(real_store):
+    from kg.backend import OxigraphBackend
+
+    return OxigraphBackend(real_store)
+
+
+def test_every_query_has_expected_rows():
+    assert sorted(EXPECTED) == sorted(lib.library())
+
+
+def test_parameterised_queries_are_tested_with_two_values():
+    multi = [name for name, cases in EXPECTED.items() if len(cases) >= 2]
+    assert len(multi) >= 15
+
+
+@pytest.mark.parametrize("name, params, rows", CASES, ids=[f"{n}-{i}" for i, (n, *_rest) in enumerate(CASES)])
+def test_query_returns_exactly(backend, name, params, rows):
+    assert rows_text(lib.run(name, params, backend=backend)) == rows
+
+
+@pytest.mark.parametrize("name, params, rows", CASES, ids=[f"{n}-{i}" for i, (n, *_rest) in enumerate(CASES)])
+def test_rdflib_returns_the_same_rows(backend, name, params, rows):
+    got = rows_text(lib.run(name, params, backend=backend, engine="rdflib"))
+    assert sorted(got) == sorted(rows)
