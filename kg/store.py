@@ -91,16 +91,22 @@ class LoadResult:
     seconds: float
 
 
-def read_meta(path: str | os.PathLike) -> StoreMeta | None:
-    """The metadata of the store at `path`, or None when it is not a store made by `kg load`."""
+def read_meta(path: str | os.PathLike, *, strict: bool = True) -> StoreMeta | None:
+    """The metadata of the store at `path`, or None when it is not a store made by `kg load`.
+
+    Unreadable metadata (edited by hand?) is a UsageError, or None when not `strict` (a load
+    then simply builds a new current database).
+    """
     file = Path(path) / META_FILE
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
+        return StoreMeta.from_json(data)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, TypeError) as e:
+        if not strict:
+            return None
         raise UsageError(f"{file}: unreadable store metadata ({e}); run `kg load` again") from None
-    return StoreMeta.from_json(data)
 
 
 def is_plain_oxigraph(path: Path) -> bool:
@@ -334,7 +340,7 @@ def cleanup(path: Path) -> list[str]:
     Call only while holding the load lock (so every `tmp-*` belongs to a dead load).
     """
     removed: list[str] = []
-    meta = read_meta(path)
+    meta = read_meta(path, strict=False)
     current = meta.db if meta else None
     for p in sorted(path.iterdir()):
         name = p.name
@@ -385,7 +391,7 @@ def load_store(
     try:
         cleanup(path)
         fp = fingerprint(sources)
-        old = read_meta(path)
+        old = read_meta(path, strict=False)
         if (
             not rebuild and old is not None and old.fingerprint == fp and old.reasoned == reason
             and old.igkg_version == __version__ and (path / old.db).is_dir()
