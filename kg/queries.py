@@ -464,6 +464,10 @@ def rdflib_dataset(backend=None):
 def run_rdflib(dataset, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
     from kg.dataset import term_from_rdflib, term_to_rdflib
 
+    import rdflib.plugins.sparql as rdflib_sparql
+
+    # Never let rdflib dereference FROM / LOAD IRIs (FINDINGS.md); ad-hoc text is also checked first.
+    rdflib_sparql.SPARQL_LOAD_GRAPHS = False
     init = {k: term_to_rdflib(v) for k, v in (bindings or {}).items()}
     try:
         result = dataset.query(text, initNs=PREFIXES, initBindings=init or None)
@@ -543,6 +547,30 @@ def catalogue_markdown(queries: Iterable[NamedQuery] | None = None, *, examples=
         f"{len(qs)} named queries. Run one with `kg query NAME -p name=value …`; an IRI parameter takes a "
         "prefixed name (`igorg:cnnic`), a full IRI or a label (`CNNIC`, case-insensitive); a date takes "
         "`YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Output: `--format table|json|csv|tsv|xml`.",
+        "",
+        "How the queries are written (so that both engines bind parameters the same way):",
+        "",
+        "- Parameters are bound by the engine (pyoxigraph `substitutions`, rdflib `initBindings`, a `VALUES` "
+        "block for remote endpoints), never pasted into the text; `kg.queries` types and validates them first "
+        "(IRIs checked for forbidden characters, labels looked up with a parameterised query, dates and integers "
+        "checked lexically).",
+        "- Every parameter variable is projected by the SELECT (pyoxigraph substitutes only projected variables) "
+        "and is never assigned by `BIND` (rdflib ignores bindings of BIND-assigned variables). An optional "
+        "parameter sits in a required triple pattern, so when it is not given it stays free and acts as a "
+        "wildcard; FILTER-only parameters (dates, years, text, hop counts) are required or have a default.",
+        "- Dates of different precision (`xsd:date`, `xsd:gYearMonth`, `xsd:gYear`) are compared on their common "
+        "lexical prefix, and ordered by their lexical form (`ORDER BY COALESCE(STR(?start), \"\")`), which is "
+        "chronological for ISO dates and safe on both engines.",
+        "- `partnership-network` counts hops with a union of explicit 1-, 2- and 3-hop chains (property paths "
+        "cannot count), so `hops` is bounded to 1..3; the distance is the shortest chain.",
+        "- Provenance: fact nodes carry `prov:wasDerivedFrom` and verbatim `igkg:quote`s; literal statements "
+        "(stated functions, editorial notes) are credited to the document whose named graph asserts them.",
+        "- Ad-hoc queries (`kg sparql`) get the project prefixes predeclared. Before running, the text is "
+        "tokenised after SPARQL's `\\uXXXX` escapes are applied, skipping strings, IRIs, comments, variables and "
+        "prefixed names; a bare `SERVICE`, `FROM` (also `FROM NAMED`) or any SPARQL Update keyword (`LOAD`, "
+        "`INSERT`, `DELETE`, `DROP`, `CLEAR`, `CREATE`, `COPY`, `MOVE`, `ADD`, `WITH`) is refused with exit 2, "
+        "because both engines would reach the network or the file system or change the store. A keyword inside "
+        "a string literal does not count.",
         "",
         "| query | question | tags |",
         "|---|---|---|",

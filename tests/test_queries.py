@@ -180,3 +180,62 @@ def test_csv_quotes_commas_quotes_and_newlines():
     r = lib.QueryResult(columns=("a", "b"), rows=((ox.Literal('x,"y"\nz', language="en"), None),))
     assert results.to_csv(r) == 'a,b\r\n"x,""y""\nz",\r\n'
     assert results.to_tsv(r) == '?a\t?b\n"x,\\"y\\"\\nz"@en\t\n'
+
+
+# ------------------------------------------------------------------------------ date precision
+
+
+TINY = """
+@prefix igkg: <https://w3id.org/igkg/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix igholding: <https://w3id.org/igkg/id/holding/> . @prefix igpost: <https://w3id.org/igkg/id/post/> .
+@prefix igperson: <https://w3id.org/igkg/id/person/> . @prefix igdoc: <https://w3id.org/igkg/id/doc/> .
+igdoc:d a igkg:SourceDocument ; igkg:reportsPeriod "2020-06"^^xsd:gYearMonth .
+igholding:a a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:a ; prov:wasDerivedFrom igdoc:d ;
+    schema:startDate "2014"^^xsd:gYear ; schema:endDate "2017-03"^^xsd:gYearMonth .
+igholding:b a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:b ; prov:wasDerivedFrom igdoc:d ;
+    schema:startDate "2017-03-29"^^xsd:date .
+igholding:c a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:c ; prov:wasDerivedFrom igdoc:d .
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    import pyoxigraph as ox
+
+    from kg.backend import OxigraphBackend
+
+    store = ox.Store()
+    store.load(TINY.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://w3id.org/igkg/graph/d"))
+    return OxigraphBackend(store)
+
+
+@pytest.mark.parametrize("date, holders", [
+    ("2013-12-31", []),
+    ("2014-01-01", ["a"]),
+    ("2014", ["a"]),
+    ("2016", ["a"]),
+    ("2017-03-28", ["a"]),           # within the end month "2017-03"
+    ("2017-03-29", ["a", "b"]),      # a's end month and b's start day
+    ("2017-03", ["a", "b"]),         # month precision: overlaps both
+    ("2017-04-01", ["b"]),
+    ("2017", ["a", "b"]),
+    ("2020-06-15", ["b", "c"]),      # c has no dates: known only in its source's period 2020-06
+    ("2020-06", ["b", "c"]),
+    ("2020-07", []),                 # b states no end: known only up to its source's period
+])
+@pytest.mark.parametrize("engine", lib.ENGINES)
+def test_holder_on_date_compares_dates_at_the_common_precision(tiny, date, holders, engine):
+    result = lib.run("holder-of-post-on-date", {"date": date}, backend=tiny, engine=engine)
+    assert sorted(row["person"].rsplit("/", 1)[1] for row in result.to_dicts()) == holders
+
+
+def test_holder_on_date_says_which_bounds_are_stated(tiny):
+    import datetime
+
+    rows = lib.run("holder-of-post-on-date", {"date": "2017-03-29"}, backend=tiny).to_dicts()
+    assert [(r["person"].rsplit("/", 1)[1], r["from"], r["to"], r["basis"]) for r in rows] == [
+        ("a", "2014", "2017-03", "stated dates"),
+        ("b", datetime.date(2017, 3, 29), "2020-06", "stated start, end from source period"),
+    ]

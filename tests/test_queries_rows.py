@@ -515,7 +515,8 @@ EXPECTED = {
     ],
     'successions': [
         ({}, [
-            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', '', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', '', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout', 'extended their congratulations to Zhang Jianchuan on his new role'),
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', '', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout', 'he also announced that Song would leave his position and Zhang Jianchuan, Senior Researcher of KNET, would take over his position'),
         ]),
     ],
     'topics-discussed': [
@@ -563,6 +564,7 @@ EXPECTED = {
             ('igevent:icann-58-readout-session', 'igtopic:icann-copenhagen-meeting-important-topics', 'igperson:jia-rong-low', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
             ('igevent:icann-58-readout-session', 'igtopic:icann-jurisdiction', '', '', 'igdoc:circleid-icann58-readout'),
             ('igevent:icann-58-readout-session', 'igtopic:icann-jurisdiction', 'igperson:li-xiangning', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', 'igtopic:internet-power-strategy', 'igperson:li-xiangning', 'igrole:speaker', 'igdoc:circleid-icann58-readout'),
         ]),
         ({'event': 'igevent:caict-china-internet-community-seminars'}, [
             ('igevent:caict-china-internet-community-seminars', 'igtopic:iana-stewardship-transition', '', '', 'igdoc:circleid-icann58-readout'),
