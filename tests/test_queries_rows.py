@@ -10,6 +10,8 @@ When the data changes on purpose, regenerate the expectations by printing
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg import queries as lib
@@ -607,6 +609,7 @@ EXPECTED = {
     ],
 }
 
+ROOT = Path(__file__).resolve().parent.parent
 CASES = [(name, params, rows) for name, cases in EXPECTED.items() for params, rows in cases]
 
 
@@ -635,3 +638,75 @@ def test_query_returns_exactly(backend, name, params, rows):
 def test_rdflib_returns_the_same_rows(backend, name, params, rows):
     got = rows_text(lib.run(name, params, backend=backend, engine="rdflib"))
     assert sorted(got) == sorted(rows)
+
+
+# ------------------------------------------------------------------------------ other backends
+
+
+@pytest.fixture(scope="module")
+def loaded_store(tmp_path_factory):
+    """The project files loaded by `kg load` (no inference, so the same triples as the files)."""
+    import subprocess
+    import sys
+
+    path = tmp_path_factory.mktemp("store") / "kg"
+    r = subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(path), "--no-validate", "--no-reason"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    return path
+
+
+@pytest.fixture(scope="module")
+def endpoint(loaded_store):
+    """`kg serve` on the loaded store, on a free loopback port; stopped after the module."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(loaded_store), "--port", str(port)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail(f"kg serve exited: {proc.stdout.read().decode()}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("name, params, rows", CASES, ids=[f"{n}-{i}" for i, (n, *_rest) in enumerate(CASES)])
+def test_on_disk_store_returns_exactly(loaded_store, name, params, rows):
+    from kg.backend import open_backend
+
+    assert rows_text(lib.run(name, params, backend=open_backend(store=str(loaded_store)))) == rows
+
+
+@pytest.mark.parametrize("name, params, rows", CASES, ids=[f"{n}-{i}" for i, (n, *_rest) in enumerate(CASES)])
+def test_sparql_endpoint_returns_exactly(endpoint, name, params, rows):
+    """Over HTTP the parameters travel as a VALUES block built from RDF terms (kg.remote)."""
+    from kg.backend import open_backend
+
+    assert rows_text(lib.run(name, params, backend=open_backend(endpoint=endpoint))) == rows
+
+
+def test_kg_query_with_endpoint_and_store_options(kg, endpoint, loaded_store):
+    args = ["query", "people-of-organisation", "-p", "org=CNNIC", "--format", "csv"]
+    local, remote, stored = kg(*args), kg(*args, "--endpoint", endpoint), kg(*args, "--store", str(loaded_store))
+    assert local.returncode == remote.returncode == stored.returncode == 0, remote.stderr
+    assert local.stdout == remote.stdout == stored.stdout
+    assert [row.split(",")[1] for row in local.stdout.splitlines()[1:]] == [
+        "https://w3id.org/igkg/id/person/chu-nan", "https://w3id.org/igkg/id/person/liyun-han",
+        "https://w3id.org/igkg/id/person/shen-zhi",
+    ]
