@@ -56,6 +56,8 @@ def served(tmp_path):
     )
     try:
         wait_for_port(port, proc)
+        banner = [proc.stdout.readline() for _ in range(3)]  # printed once the server answers
+        proc.banner = "".join(banner)
         yield proc, f"http://127.0.0.1:{port}", store
     finally:
         if proc.poll() is None:
@@ -98,8 +100,9 @@ def test_serve_prints_the_urls_and_stops_cleanly_on_sigint(served):
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
-    assert f"  SPARQL endpoint: {base}/query" in out
-    assert f"  query page:      {base}/" in out
+    assert proc.banner.startswith("Serving store ")
+    assert f"\n  SPARQL endpoint: {base}/query\n" in proc.banner
+    assert proc.banner.endswith(f"\n  query page:      {base}/\n")
     assert "Stopped." in err
     time.sleep(0.2)
     with pytest.raises(OSError):  # nothing listens any more
