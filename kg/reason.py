@@ -591,38 +591,74 @@ class Rule:
     description: str
     where: str        # a group graph pattern binding ?s ?p ?o (the conclusion)
 
-    def update(self, graphs: Sequence[str], target: str) -> str:
-        using = "".join(f"USING <{g}>\n" for g in graphs)
+    @property
+    def query(self) -> str:
+        """A SELECT of the conclusions not yet in any graph (run with the union default graph)."""
         return (
-            f"INSERT {{ GRAPH <{target}> {{ ?s ?p ?o }} }}\n{using}"
-            f"WHERE {{\n{self.where}\n  FILTER(!isLiteral(?s) && isIRI(?p))\n"
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{\n{self.where}\n  FILTER(!isLiteral(?s) && isIRI(?p))\n"
             f"  FILTER NOT EXISTS {{ ?s ?p ?o }}\n}}"
         )
 
 
 _SUBCLASS = "(rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)"
 _SUBPROP = "(rdfs:subPropertyOf|owl:equivalentProperty|^owl:equivalentProperty)"
+_NOT_DATATYPE = ("FILTER(!STRSTARTS(STR(?b), STR(xsd:)) && ?b != rdfs:Literal && ?b != rdf:langString) "
+                 "FILTER NOT EXISTS { ?b a rdfs:Datatype }")
 
-#: Generic rules read the ontology's axioms in the same pattern (OWL 2 RL rule names in brackets).
-RULES: tuple[Rule, ...] = (
-    Rule("subclass", "types from rdfs:subClassOf and owl:equivalentClass [cax-sco, cax-eqc]",
-         f"  ?s a ?c . ?c {_SUBCLASS}+ ?o . FILTER(isIRI(?o)) BIND(rdf:type AS ?p)"),
-    Rule("domain", "types from rdfs:domain [prp-dom]",
-         "  ?q rdfs:domain ?o . FILTER(isIRI(?o)) ?s ?q ?x . BIND(rdf:type AS ?p)"),
-    Rule("range", "types from rdfs:range (of resources, never literals) [prp-rng]",
-         "  ?q rdfs:range ?o . FILTER(isIRI(?o) && !STRSTARTS(STR(?o), STR(xsd:)) && ?o != rdfs:Literal)\n"
-         "  FILTER NOT EXISTS { ?o a rdfs:Datatype } ?x ?q ?s . FILTER(!isLiteral(?s)) BIND(rdf:type AS ?p)"),
-    Rule("subproperty", "values of super-properties (rdfs:subPropertyOf, owl:equivalentProperty) [prp-spo1, prp-eqp]",
-         f"  ?q {_SUBPROP}+ ?p . FILTER(isIRI(?p) && isIRI(?q) && ?p != ?q) ?s ?q ?o ."),
-    Rule("inverse", "values of inverse properties (owl:inverseOf, both ways) [prp-inv1, prp-inv2]",
-         "  { ?q owl:inverseOf ?p } UNION { ?p owl:inverseOf ?q } FILTER(isIRI(?p) && isIRI(?q))\n"
-         "  ?o ?q ?s . FILTER(!isLiteral(?s))"),
-    Rule("symmetric", "values of symmetric properties, the other way round [prp-symp]",
-         "  ?p a owl:SymmetricProperty . ?o ?p ?s . FILTER(!isLiteral(?s))"),
-    Rule("transitive", "values of transitive properties [prp-trp]",
-         "  ?p a owl:TransitiveProperty . ?s ?p ?x . ?x ?p ?o ."),
+
+@dataclass(frozen=True)
+class AxiomRule:
+    """A rule template: `axioms` (a SELECT of ?a [?b] over the schema) fills a VALUES block of `body`.
+
+    Reading the axioms once, before the fixpoint, turns each template into one plain pattern with
+    the ontology's terms spelled out: several times faster than joining the schema in every round.
+    """
+
+    name: str
+    description: str
+    axioms: str
+    body: str
+
+    def instantiate(self, store: "pyoxigraph.Store") -> Rule | None:
+        result = store.query(self.axioms, use_default_graph_as_union=True, prefixes=PREFIXES)
+        names = [v.value for v in result.variables]
+        rows = list(result)
+        if not rows:
+            return None
+        values = " ".join("(" + " ".join(str(r[i]) for i in range(len(names))) + ")" for r in rows)
+        head = " ".join(f"?{n}" for n in names)
+        return Rule(self.name, self.description, f"  VALUES ({head}) {{ {values} }}\n  {self.body}")
+
+
+#: The rules, in the order they run (OWL 2 RL rule names in brackets). The order lets one round
+#: carry most consequences through: property values first, then the types that domains, ranges and
+#: the class hierarchy give them; the property chains run right after `partner` (:func:`rules_for`).
+RULES: tuple[Rule | AxiomRule, ...] = (
     Rule("partner", "igkg:partnerOf between two distinct parties of one agreement (never reflexive)",
          "  ?a igkg:party ?s , ?o . FILTER(?s != ?o && !isLiteral(?s) && !isLiteral(?o)) BIND(igkg:partnerOf AS ?p)"),
+    AxiomRule("subproperty", "values of super-properties (rdfs:subPropertyOf, owl:equivalentProperty) [prp-spo1, prp-eqp]",
+              f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SUBPROP}+ ?b FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b) }}",
+              "?s ?a ?o . BIND(?b AS ?p)"),
+    AxiomRule("inverse", "values of inverse properties (owl:inverseOf, both ways) [prp-inv1, prp-inv2]",
+              "SELECT DISTINCT ?a ?b WHERE { { ?a owl:inverseOf ?b } UNION { ?b owl:inverseOf ?a } "
+              "FILTER(isIRI(?a) && isIRI(?b)) }",
+              "?o ?a ?s . FILTER(!isLiteral(?s)) BIND(?b AS ?p)"),
+    AxiomRule("symmetric", "values of symmetric properties, the other way round [prp-symp]",
+              "SELECT DISTINCT ?a WHERE { ?a a owl:SymmetricProperty FILTER(isIRI(?a)) }",
+              "?o ?a ?s . FILTER(!isLiteral(?s)) BIND(?a AS ?p)"),
+    AxiomRule("transitive", "values of transitive properties [prp-trp]",
+              "SELECT DISTINCT ?a WHERE { ?a a owl:TransitiveProperty FILTER(isIRI(?a)) }",
+              "?s ?a ?x . ?x ?a ?o . BIND(?a AS ?p)"),
+    AxiomRule("domain", "types from rdfs:domain (and the domains of super-properties) [prp-dom]",
+              f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SUBPROP}* ?q . ?q rdfs:domain ?b FILTER(isIRI(?a) && isIRI(?b)) }}",
+              "?s ?a ?x . BIND(rdf:type AS ?p) BIND(?b AS ?o)"),
+    AxiomRule("range", "types from rdfs:range, of resources only (and the ranges of super-properties) [prp-rng]",
+              f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SUBPROP}* ?q . ?q rdfs:range ?b FILTER(isIRI(?a) && isIRI(?b)) "
+              f"{_NOT_DATATYPE} }}",
+              "?x ?a ?s . FILTER(!isLiteral(?s)) BIND(rdf:type AS ?p) BIND(?b AS ?o)"),
+    AxiomRule("subclass", "types from rdfs:subClassOf and owl:equivalentClass [cax-sco, cax-eqc]",
+              f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SUBCLASS}+ ?b FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b) }}",
+              "?s a ?a . BIND(rdf:type AS ?p) BIND(?b AS ?o)"),
 )
 
 _CHAINS = """
@@ -682,15 +718,17 @@ def chain_rules(store: "pyoxigraph.Store") -> list[Rule]:
     return rules
 
 
-def rules_for(store: "pyoxigraph.Store") -> list[Rule]:
-    """All rules for the axioms in `store`: the generic ones and one per property chain."""
-    return list(RULES) + chain_rules(store)
+def rules_for(store: "pyoxigraph.Store") -> tuple[Rule, ...]:
+    """The rules for the axioms in `store`: :data:`RULES` instantiated, and one per property chain.
 
-
-def _premise_graphs(store: "pyoxigraph.Store", target: str) -> list[str]:
-    import pyoxigraph as ox
-
-    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != target)
+    A template whose axioms the store lacks (no symmetric property, say) gives no rule.
+    """
+    rules = [RULES[0], *chain_rules(store)]
+    for template in RULES[1:]:
+        rule = template.instantiate(store) if isinstance(template, AxiomRule) else template
+        if rule is not None:
+            rules.append(rule)
+    return tuple(rules)
 
 
 def materialise(store: "pyoxigraph.Store", *, graph: str = GRAPH_INFERRED, max_rounds: int = 50) -> int:
@@ -698,27 +736,32 @@ def materialise(store: "pyoxigraph.Store", *, graph: str = GRAPH_INFERRED, max_r
 
     Premises are the triples of every named graph (the default graph is not read; the project keeps
     everything in named graphs). Only triples asserted in no other graph are written. The rules are
-    :data:`RULES` and one per ``owl:propertyChainAxiom``, run to a fixpoint.
+    :data:`RULES` and one per ``owl:propertyChainAxiom``, run to a fixpoint: each rule is a SELECT
+    over the union of the named graphs (the inferred one included, so rules feed each other) whose
+    answers are added to `graph`. (A SPARQL ``INSERT … USING <g1> … USING <gN>`` does the same but
+    slows down with the number of graphs: 544 s instead of 2 s on a 100k-triple world of 470 graphs.)
     """
     import pyoxigraph as ox
 
     target = ox.NamedNode(graph)
-    if store.contains_named_graph(target):
-        store.remove_graph(target)
-    premises = _premise_graphs(store, graph)
+    store.remove_graph(target)  # a no-op when the graph is absent
     rules = rules_for(store)
-    store.add_graph(target)
-    updates = [r.update(premises + [graph], graph) for r in rules]
     count = 0
     for _ in range(max_rounds):
-        for u in updates:
-            store.update(u, prefixes=PREFIXES)
-        new = sum(1 for _ in store.quads_for_pattern(None, None, None, target))
-        if new == count:
+        added = 0
+        for rule in rules:
+            rows = store.query(rule.query, use_default_graph_as_union=True, prefixes=PREFIXES)
+            new = [ox.Quad(r[0], r[1], r[2], target) for r in rows]
+            if new:
+                store.extend(new)
+                added += len(new)
+        if not added:
             break
-        count = new
+        count += added
     else:  # pragma: no cover - the rules add no new terms, so a fixpoint is always reached
         raise RuntimeError(f"no fixpoint after {max_rounds} rounds")
+    if count:
+        store.add_graph(target)
     return count
 
 
