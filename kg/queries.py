@@ -302,7 +302,12 @@ def parse_iri(name: str, value: str, runner, *, resolve_labels: bool = True):
         return None
     if runner is None:
         raise UsageError(f"parameter {name!r}: {v!r} is not a prefixed name or IRI")
-    return ox.NamedNode(resolve_label(name, v, runner))
+    try:
+        return ox.NamedNode(resolve_label(name, v, runner))
+    except UsageError as e:
+        if m and m.group(1) not in PREFIXES:
+            raise UsageError(f"{e}; {m.group(1)!r} is not a project prefix (they are: {', '.join(PREFIXES)})") from None
+        raise
 
 
 def bind_params(query: NamedQuery, given: Mapping[str, str], runner=None, *,
