@@ -61,8 +61,12 @@ def served(tmp_path):
         yield proc, f"http://127.0.0.1:{port}", store
     finally:
         if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+            proc.terminate()  # kg serve stops its server child, then exits
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def test_serve_answers_select_as_json_over_the_union_of_graphs(served):
@@ -114,6 +118,20 @@ def test_serve_stops_cleanly_on_sigterm(served):
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=20)
     assert proc.returncode == 0
+
+
+def test_the_server_dies_with_a_killed_kg_serve(served):
+    proc, base, _ = served
+    proc.kill()  # SIGKILL: kg serve cannot forward anything
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.build_opener(urllib.request.ProxyHandler({})).open(f"{base}/", timeout=1).close()
+        except OSError:
+            return  # nothing listens: the oxigraph child went too
+        time.sleep(0.1)
+    raise AssertionError("the oxigraph server outlived kg serve")
 
 
 def test_serve_without_a_store_says_to_run_kg_load(tmp_path):
