@@ -106,12 +106,32 @@ def _name(term) -> str:
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
+# The subclasses of a class are looked up once per run and put in a VALUES block (much faster on
+# pyoxigraph than an rdf:type/rdfs:subClassOf* path per value): `§SUB<iri>§` marks the spot.
+_SUBCLASSES = re.compile(r"§SUB<([^>]*)>§")
+_counter = iter(range(10**9))
+
+
 def _target(cls: str) -> str:
-    return f"?this <{RDF}type>/<{RDFS}subClassOf>* <{cls}> ."
+    return f"VALUES ?thisType {{ §SUB<{cls}>§ }} ?this <{RDF}type> ?thisType ."
 
 
 def _has_type(v: str, cls: str) -> str:
-    return f"EXISTS {{ {v} <{RDF}type>/<{RDFS}subClassOf>* <{cls}> }}"
+    t = f"?type{next(_counter)}"
+    return f"EXISTS {{ VALUES {t} {{ §SUB<{cls}>§ }} {v} <{RDF}type> {t} }}"
+
+
+def _resolve(query: str, store, cache: dict[str, str]) -> str:
+    """Replace each §SUB<C>§ with C and its rdfs:subClassOf* subclasses in the store."""
+    def sub(m):
+        cls = m.group(1)
+        if cls not in cache:
+            rows = store.query(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS}subClassOf>* <{cls}> }}",
+                               use_default_graph_as_union=True)
+            cache[cls] = " ".join(sorted({str(r["c"]) for r in rows} | {f"<{cls}>"}))
+        return cache[cls]
+
+    return _SUBCLASSES.sub(sub, query)
 
 
 def _datatype_ok(v: str, dt: str) -> str:
@@ -315,8 +335,9 @@ def run_checks(store: "pyoxigraph.Store", checks: list[Check]):
     from kg.validate import Result
 
     out = set()
+    cache: dict[str, str] = {}
     for c in checks:
-        solutions = store.query(c.query, use_default_graph_as_union=True)
+        solutions = store.query(_resolve(c.query, store, cache), use_default_graph_as_union=True)
         names = [v.value for v in solutions.variables]
         for row in solutions:
             this = row["this"]
@@ -340,16 +361,21 @@ def run_checks(store: "pyoxigraph.Store", checks: list[Check]):
     return tuple(sorted(out))
 
 
-def validate_quads(quads: list["pyoxigraph.Quad"], shape_quads: list["pyoxigraph.Quad"]):
-    """(conforms, results, triple count) for the union of `quads` against `shape_quads`."""
-    import pyoxigraph as ox
-
+def validate_store(store: "pyoxigraph.Store", shape_quads: Iterable["pyoxigraph.Quad"]):
+    """(conforms, results, distinct triple count) for the union of the store's graphs against the shapes."""
     checks = compile_shapes(shape_quads)
-    store = ox.Store()
-    store.bulk_extend(quads)
     triples = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
                           use_default_graph_as_union=True)
     n = int(next(iter(triples))["n"].value)
     results = run_checks(store, checks)
     conforms = not any(r.severity == VIOLATION for r in results)
     return conforms, results, n
+
+
+def validate_quads(quads: Iterable["pyoxigraph.Quad"], shape_quads: Iterable["pyoxigraph.Quad"]):
+    """As validate_store, for quads in memory."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.extend(quads)
+    return validate_store(store, shape_quads)
