@@ -38,12 +38,12 @@ PROGRESS_MIN_BYTES = 4_000_000  # show a progress bar above this much input (on 
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="SHACL-validate first; refuse non-conforming data.")
 @click.option("--force", is_flag=True, help="Load even when the data does not conform (the report is still printed).")
-@click.option("--reason/--no-reason", default=None,
-              help="Materialise inferences into iggraph:inferred (default: when kg.reason is available).")
+@click.option("--reason/--no-reason", default=False, show_default=True,
+              help="Also materialise the ontology's inferences into iggraph:inferred (kg.reason).")
 @click.option("--rebuild", is_flag=True, help="Rebuild the store even when it already holds these files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def command(files: tuple[Path, ...], store: str | None, endpoint: str | None, query_endpoint: str | None,
-            validate: bool, force: bool, reason: bool | None, rebuild: bool, as_json: bool) -> None:
+            validate: bool, force: bool, reason: bool, rebuild: bool, as_json: bool) -> None:
     """Load the ontology and data (or FILES) into the embedded store, or a SPARQL 1.1 server.
 
     Each file goes to its own named graph (one per source document). Exit 1 when the data does
@@ -69,15 +69,16 @@ def command(files: tuple[Path, ...], store: str | None, endpoint: str | None, qu
     _print_summary(summary, as_json)
 
 
-def _want_reasoning(reason: bool | None) -> bool:
+def _want_reasoning(reason: bool) -> bool:
+    """Off by default: then a current store answers exactly like the in-memory build of the files
+    (which has no inferred graph), whichever of the two `kg query` happens to use."""
     import importlib.util
 
     from kg.errors import UsageError
 
-    available = importlib.util.find_spec("kg.reason") is not None
-    if reason and not available:
+    if reason and importlib.util.find_spec("kg.reason") is None:
         raise UsageError("--reason needs kg.reason, which is not installed")
-    return available if reason is None else reason
+    return reason
 
 
 def _validate(sources, *, force: bool) -> str:
