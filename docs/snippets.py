@@ -1,0 +1,54 @@
+"""Keep the README's command outputs real: re-run every `<!-- kg: ARGS -->` marker.
+
+Each marker is followed by a fenced block holding the output of `kg ARGS` (stdout, then the exit
+code when it is not 0). `python docs/snippets.py` rewrites the blocks; `--check` exits 1 when a
+block is out of date (tests/test_readme.py runs it). Commands run on the in-memory build of the
+project files (no store), so the output does not depend on what was loaded before.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKER = re.compile(r"<!-- kg: (?P<args>.+?) -->\n```(?P<lang>\w*)\n(?P<body>.*?)```\n", re.S)
+
+
+def run(args: str) -> str:
+    env = dict(os.environ, KG_STORE=str(ROOT / ".no-store"), COLUMNS="100", NO_COLOR="1")
+    env.pop("CI", None)
+    proc = subprocess.run([sys.executable, "-m", "kg", *shlex.split(args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+    out = proc.stdout
+    if proc.returncode:
+        out += proc.stderr + f"(exit code {proc.returncode})\n"
+    return out
+
+
+def render(text: str) -> str:
+    def replace(m: re.Match) -> str:
+        return f"<!-- kg: {m['args']} -->\n```{m['lang']}\n$ kg {m['args']}\n{run(m['args'])}```\n"
+
+    return MARKER.sub(replace, text)
+
+
+def main(argv: list[str]) -> int:
+    readme = ROOT / "README.md"
+    old = readme.read_text(encoding="utf-8")
+    new = render(old)
+    if "--check" in argv:
+        if new != old:
+            print("README.md is out of date: run `make readme`", file=sys.stderr)
+            return 1
+        return 0
+    readme.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
