@@ -309,8 +309,8 @@ def _check_store_folder(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path} is a file, not a store folder; pick another --store")
     if path.is_dir() and not (path / META_FILE).exists():
-        ours = {LOAD_LOCK}
-        foreign = [p.name for p in path.iterdir() if p.name not in ours and not p.name.startswith(("tmp-", "db-"))]
+        ours = ("tmp-", "db-", f".{META_FILE}.", LOAD_LOCK)  # what a first load, killed, leaves
+        foreign = [p.name for p in path.iterdir() if not p.name.startswith(ours)]
         if foreign:
             what = "an Oxigraph database not made by `kg load`" if is_plain_oxigraph(path) else "not a kg store"
             raise UsageError(f"{path} is {what} (it holds {sorted(foreign)[:3]}…); pick an empty or new --store")

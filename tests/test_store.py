@@ -304,3 +304,15 @@ def test_the_store_answers_like_the_in_memory_build(tmp_path, real_store):
     q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(!isBlank(?s) && !isBlank(?o)) } ORDER BY ?s ?p ?o"
     assert [tuple(r) for r in disk.query(q)] == [tuple(r) for r in memory.query(q)]
     assert disk.graph_counts() == memory.graph_counts()
+
+
+def test_leftovers_of_a_killed_first_load_are_cleaned_up(tmp_path, files):
+    store = tmp_path / "store"
+    (store / "tmp-20260101T000000-1-abcdef").mkdir(parents=True)
+    (store / "tmp-20260101T000000-1-abcdef" / "000001.sst").write_bytes(b"half")
+    (store / ".current.json.1.tmp").write_text("{")
+    (store / "load.lock").write_text("")
+    r = load(str(files["a.ttl"]), store=store)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in store.iterdir() if not p.name.startswith("db-")) == ["current.json", "load.lock"]
+    assert count(store) == 3
