@@ -113,3 +113,46 @@ def test_missing_header_is_an_input_error(tmp_path):
     bad.write_text("SELECT ?a WHERE {} ORDER BY ?a\n")
     with pytest.raises(InputError, match="no '#\\+' metadata header"):
         lib.load_query(bad)
+
+
+def _blocks(text: str, keyword: str) -> list[str]:
+    """The `{ … }` groups that follow `keyword` (for SELECT: the group enclosing each sub-select)."""
+    out = []
+    upper = text.upper()
+    start = 0
+    first_select = upper.find("SELECT")
+    while True:
+        i = upper.find(keyword, start)
+        if i < 0:
+            return out
+        start = i + len(keyword)
+        if keyword == "SELECT":
+            if i == first_select:
+                continue
+            open_at = text.rfind("{", 0, i)
+        else:
+            open_at = text.find("{", i)
+        depth = 0
+        for j in range(open_at, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[j], 0)
+            if depth == 0:
+                out.append(text[open_at:j + 1])
+                break
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_parameters_stay_out_of_subselects_and_are_bound_by_required_patterns(name):
+    """The engines scope pre-bound variables differently in sub-selects, OPTIONAL, MINUS and
+    NOT EXISTS (measured). So a parameter never appears in a sub-select, and wherever it appears in
+    the other three it is also used in the required part of the WHERE clause."""
+    q = LIBRARY[name]
+    text = body(q)
+    for block in _blocks(text, "SELECT"):
+        for p in q.params:
+            assert not re.search(rf"[?$]{re.escape(p.name)}\b", block), f"?{p.name} inside a sub-select"
+    where = text[text.upper().index("WHERE"):]
+    for keyword in ("OPTIONAL", "MINUS", "NOT EXISTS"):
+        for block in _blocks(where, keyword):
+            where = where.replace(block, "{}")
+    for p in q.params:
+        assert re.search(rf"[?$]{re.escape(p.name)}\b", where), f"?{p.name} is used only in OPTIONAL/MINUS/NOT EXISTS"
