@@ -449,6 +449,8 @@ _RDFLIB_CACHE: dict[int, tuple[Any, Any]] = {}
 def rdflib_dataset(backend=None):
     """An rdflib Dataset with the backend's quads (union default graph), cached per store."""
     store = getattr(backend, "store", None)
+    if store is None and backend is not None:
+        raise UsageError(f"the rdflib engine needs the project files or an embedded store, not {backend.description}")
     if store is None:
         from kg.dataset import build_store
 
