@@ -88,6 +88,7 @@ HAS_TOP = I(SKOS + "hasTopConcept")
 CONCEPT = I(SKOS + "Concept")
 SCHEME = I(SKOS + "ConceptScheme")
 DERIVED = I(PROV + "wasDerivedFrom")
+SKOS_NOTE = I(SKOS + "editorialNote")
 QUOTE = K("quote")
 SUB_ORG = I(ORG + "subOrganizationOf")
 POST_IN = I(ORG + "postIn")
@@ -241,6 +242,7 @@ class World:
         self.n_agreements = 0
         self.n_observations = 0
         self.n_events = 0
+        self.affairs: list[int] = []  # organisations that have an "affairs" topic
 
     def org_iri(self, i: int) -> str:
         kind = ORG_KINDS[self.org_kind[i]]
@@ -387,6 +389,7 @@ class Generator:
         for _ in range(n_people):
             self.person(doc, w.n_people)
             w.n_people += 1
+        self.announce: list[str] = []
         for _ in range(n_orgs):
             self.organisation(doc, day)
         publisher = w.any_org()
@@ -396,8 +399,14 @@ class Generator:
         t(doc.iri, PUBLISHER, w.org_iri(publisher))
         t(doc.iri, DATE, xdate(day))
         t(doc.iri, K("seedFile"), lit(f"{doc.slug}.txt"))
+        t(doc.iri, K("reportsPeriod"), lit("%04d-%02d" % ymd(day)[:2]))
         doc.mention(w.org_iri(publisher))
         event = self.event(doc, day)
+        for h in self.announce:  # the newest holder of a post was announced at this document's event
+            t(h, K("announcedAt"), event)
+            announcer = w.person_iri(w.any_person())
+            t(h, K("announcedBy"), announcer)
+            doc.mention(announcer)
         for _ in range(rng.choice((1, 1, 2, 3))):
             self.affiliation(doc)
         if rng.random() < 0.35:
@@ -416,6 +425,8 @@ class Generator:
         doc.mention(p)
         if rng.random() < 0.3:
             t(p, K("honorific"), lit(rng.choice(HONORIFICS)))
+        if rng.random() < 0.05:
+            t(p, SKOS_NOTE, en("The name is written family name first in one place and given name first in another."))
         if rng.random() < 0.5:
             t(p, K("familyNameFirst"), typed("true" if i % len(FAMILY) < 18 else "false", "boolean"))
 
@@ -433,6 +444,8 @@ class Generator:
         t(o, A, K(kind))
         t(o, LABEL, en(w.org_label(i)))
         t(o, K("acronym"), lit(w.org_acronym(i)))
+        if rng.random() < 0.05:
+            t(o, SKOS_NOTE, en("The acronym is not expanded in the source."))
         doc.mention(o)
         for pk in PARENT_KINDS[kind]:
             pool = w.orgs_by_kind[pk]
@@ -452,6 +465,7 @@ class Generator:
             t(topic, PREF, en(f"{w.org_acronym(i)} affairs"))
             t(topic, IN_SCHEME, I(NS["topic"] + "scheme"))
             t(topic, K("aboutOrganization"), o)
+            w.affairs.append(i)
         titles = POST_TITLES[kind]
         for title in rng.sample(titles, rng.randint(1, len(titles))):
             self.post_chain(doc, i, title, day)
@@ -496,7 +510,8 @@ class Generator:
             h = I(f"{NS['holding']}{w.person_slug(person)}--{slug}--{w.org_slug(org)}")
             p = w.person_iri(person)
             name = w.person_name(person)
-            doc.fact(h, K("PostHolding"), f"{name}, {title} of {w.org_label(org)}")
+            doc.fact(h, K("PostHolding"), f"{name} would take over as {title} of {w.org_label(org)}" if k
+                     else f"{name}, {title} of {w.org_label(org)}")
             t(h, MEMBER, p)
             t(h, ORGANIZATION, o)
             t(h, K("post"), post)
@@ -514,6 +529,8 @@ class Generator:
                 t(h, K("endCause"), I(NS["vocab"] + rng.choice(END_CAUSES)))
             if previous is not None:
                 t(h, K("succeeds"), previous)
+                if last and rng.random() < 0.5:
+                    self.announce.append(h)
             previous = h
 
     def affiliation(self, doc: Doc) -> None:
@@ -553,6 +570,8 @@ class Generator:
             t(e, K("attendanceAsWritten"), lit(f"Over {rng.randint(2, 40) * 5} representatives"))
         for topic in rng.sample(TOPICS, rng.randint(1, 3)):
             t(e, ABOUT, I(NS["topic"] + topic))
+        if w.affairs and rng.random() < 0.4:
+            t(e, ABOUT, I(f"{NS['topic']}{w.org_slug(w.affairs[rng.randrange(len(w.affairs))])}-affairs"))
         if kind == "ReadoutSession":
             t(e, K("reportsOn"), I(f"{NS['event']}reported-{n}"))
             self.reported_event(doc, n, start)
@@ -764,7 +783,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         generate(args.output, triples=args.triples, seed=args.seed, violations=args.violations,
-                 with_ontology=args.with_ontology, progress=lambda s: print(s, file=sys.stderr))
+                 with_ontology=args.with_ontology, progress=print)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -1,0 +1,15 @@
+# Benchmark targets (issue 7). The main Makefile includes this file; it also runs on its own:
+#   make -f bench.mk bench        # 10k, 100k, 1M triples; about 15-25 minutes on 2 cores
+#   make -f bench.mk bench-large  # adds 10M (needs ~12 GB free RAM for the capped baselines' peers)
+# Each writes bench/results/<date>-<host>.json and regenerates bench/RESULTS.md and
+# bench/results/plot.png. BENCH_ARGS passes extra options (e.g. BENCH_ARGS=--quick).
+BENCH_PY    ?= .venv/bin/python
+BENCH_ARGS  ?=
+
+.PHONY: bench bench-large
+
+bench:
+	$(BENCH_PY) bench/run.py --sizes 10000,100000,1000000 $(BENCH_ARGS)
+
+bench-large:
+	$(BENCH_PY) bench/run.py --sizes 10000,100000,1000000,10000000 $(BENCH_ARGS)

@@ -1,0 +1,849 @@
+"""`make bench`: load, query, validate and reason over synthetic worlds of 10k … 10M triples.
+
+    python bench/run.py --sizes 10000,100000,1000000        # what `make bench` runs
+    python bench/run.py --sizes 10000 --quick                 # a smoke run (fewer repeats)
+    python bench/run.py --render bench/results/X.json         # only rewrite RESULTS.md and the plot
+
+Every operation runs in its own child process (`python bench/run.py --child OP …` or an external
+command), timed from outside, with its peak resident memory read from the kernel (`os.wait4`
+rusage of that very child). A step whose code has not landed yet is recorded as "n/a" (with the
+reason) instead of failing the run; a step that runs past its time cap is killed and recorded as
+"timeout". Results go to `bench/results/<date>-<host>.json`; `bench/RESULTS.md` and
+`bench/results/plot.png` are regenerated from that file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import math
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+PY = sys.executable
+ID_NS = "https://w3id.org/igkg/id/"
+BIN = Path(PY).parent
+OXIGRAPH = shutil.which("oxigraph", path=str(BIN)) or shutil.which("oxigraph")
+
+# Caps that keep `make bench` under 30 minutes on a 2-core machine (see bench/README.md).
+RDFLIB_LOAD_MAX = 1_000_000      # rdflib parse above this: skipped (329 s and 11.6 GB at 10M)
+RDFLIB_QUERY_MAX = 100_000       # rdflib's SPARQL engine: up to 100k only
+PYSHACL_MAX = 100_000            # plain pySHACL: up to 100k only (~7 min projected at 1M)
+REASON_MAX = 10_000_000
+QUERY_REPEATS = 21               # oxigraph: up to this many timed runs per query …
+QUERY_BUDGET_S = 4.0             # … or until this much time is spent (at least 3 runs)
+RDFLIB_REPEATS = 7
+RDFLIB_BUDGET_S = 10.0
+COLD_START_RUNS = 7
+# Time caps (s): a step whose time, projected linearly from the next smaller size of this run,
+# exceeds its cap is skipped (and says so); a step that runs past 2x its cap is killed.
+CAPS = {"load.rdflib": 240, "queries.rdflib": 300, "validate.pyshacl": 480, "validate.kg": 300,
+        "reason.materialise": 300, "load.kg": 600, "load.oxigraph-cli": 600, "queries.oxigraph": 900}
+VIOLATIONS = 5                   # injected into every generated world: one of each kind
+
+# operation -> (what it is, plot it?)
+OPERATIONS = {
+    "generate": "bench/generate.py writes the world (N-Quads)",
+    "load.kg": "`kg load FILE --store DIR --no-validate` (embedded on-disk store)",
+    "load.oxigraph-cli": "`oxigraph load --location DIR --file FILE` (the engine's own bulk loader)",
+    "load.rdflib": "rdflib `Dataset.parse(FILE, format='nquads')`",
+    "queries.oxigraph": "every library query on the embedded store (opened read-only)",
+    "queries.rdflib": "every library query on rdflib's SPARQL engine (union default graph)",
+    "validate.kg": "`kg validate` library call, fast engine (parse + validate)",
+    "validate.pyshacl": "plain pySHACL on the union graph (parse + validate)",
+    "reason.materialise": "`kg.reason.materialise` on an in-memory store (rules to fixpoint)",
+    "cold-start.kg-query": "`kg query NAME` whole process on the seed data (median of runs)",
+}
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def human(n: int) -> str:
+    for unit, div in (("M", 1_000_000), ("k", 1_000)):
+        if n >= div and n % div == 0:
+            return f"{n // div}{unit}"
+    return str(n)
+
+
+def available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+# ---------------------------------------------------------------------------------------------
+# running a child and measuring it
+
+
+def measure(cmd: list[str], *, timeout: float, env: dict | None = None, cwd: Path = ROOT) -> dict:
+    """Run `cmd`; wall seconds, peak RSS (MiB) of that process, exit code, stdout's last JSON line."""
+    out = tempfile.TemporaryFile(mode="w+")
+    err = tempfile.TemporaryFile(mode="w+")
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=full_env, start_new_session=True)
+    killed = threading.Event()
+
+    def kill() -> None:
+        killed.set()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    timer = threading.Timer(timeout, kill)
+    timer.start()
+    try:
+        _pid, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        timer.cancel()
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out.seek(0)
+    err.seek(0)
+    stdout, stderr = out.read(), err.read()
+    payload = None
+    for line in reversed(stdout.strip().splitlines()):
+        if line.startswith("{"):
+            try:
+                payload = json.loads(line)
+            except json.JSONDecodeError:
+                pass
+            break
+    result = {"seconds": round(seconds, 4), "peak_mib": round(usage.ru_maxrss / 1024, 1), "exit": proc.returncode}
+    if killed.is_set():
+        result.update(status="timeout", note=f"killed after {timeout:.0f} s")
+    elif proc.returncode != 0:
+        result.update(status="error", note=(stderr.strip().splitlines() or ["exit " + str(proc.returncode)])[-1][:300])
+    else:
+        result["status"] = "ok"
+    if payload is not None:
+        result["detail"] = payload
+    return result
+
+
+def child(op: str, *args: str) -> list[str]:
+    return [PY, str(Path(__file__).resolve()), "--child", op, *args]
+
+
+# ---------------------------------------------------------------------------------------------
+# the child operations (run in their own process)
+
+
+def _timed(fn):
+    t0 = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - t0
+
+
+def child_load_rdflib(path: str) -> dict:
+    import rdflib
+
+    ds = rdflib.Dataset()
+    _, secs = _timed(lambda: ds.parse(path, format="nquads"))
+    return {"triples": len(ds), "inner_seconds": round(secs, 4)}
+
+
+def iri_candidates(query, store, *, top: int = 5) -> dict[str, list[str]]:
+    """For each IRI parameter: its example if the world has it, then the namespace's most-referenced IRIs."""
+    import pyoxigraph as ox
+
+    from kg.namespaces import expand
+
+    out: dict[str, list[str]] = {}
+    for p in query.params:
+        if p.type != "iri" or not p.example:
+            continue
+        full = expand(p.example) or ""
+        if not full:
+            continue
+        cands = []
+        if any(True for _ in store.quads_for_pattern(ox.NamedNode(full), None, None)):
+            cands.append(full)
+        ns = full[: max(full.rfind("/"), full.rfind("#")) + 1]
+        if ns and not ns.endswith("#"):
+            q = ("SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ?p ?x FILTER(isIRI(?x) && STRSTARTS(STR(?x), \"%s\")"
+                 " && !STRENDS(STR(?x), \"scheme\")) } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT %d" % (ns, top))
+            cands += [row["x"].value for row in store.query(q, use_default_graph_as_union=True)
+                      if row["x"].value not in cands]
+        out[p.name] = cands
+    return out
+
+
+def pick_params(query, store, run, runner, *, tries: int = 30) -> dict[str, str]:
+    """Parameter values from the generated world that give a non-empty answer where possible.
+
+    IRI parameters: their example if the world has it, then the namespace's most-referenced IRIs
+    (see `iri_candidates`); date parameters: the example, its year, then earlier years; others:
+    the example. Combinations are tried in order (at most `tries`) until the query returns rows;
+    then once more without the optional parameters; else the first combination is used."""
+    import itertools
+
+    from kg import queries as kq
+
+    choices: dict[str, list[str]] = {}
+    cands = iri_candidates(query, store, top=10)
+    for p in query.params:
+        if p.type == "iri" and cands.get(p.name):
+            choices[p.name] = cands[p.name]
+        elif p.type == "date" and p.example:
+            choices[p.name] = list(dict.fromkeys([p.example, p.example[:4], "2015", "2010", "2005", "2000"]))
+        elif p.example is not None:
+            choices[p.name] = [p.example]
+    names = list(choices)
+    combos = [dict(zip(names, values)) for values in itertools.islice(itertools.product(*choices.values()), tries)]
+    required = {p.name for p in query.params if p.required}
+    combos.append({k: v for k, v in (combos[0] if combos else {}).items() if k in required})
+    for params in combos:
+        try:
+            if len(run(query.text, kq.bind_params(query, params, runner))) > 0:
+                return params
+        except Exception:
+            break
+    return combos[0]
+
+
+def _stats(times: list[float]) -> dict:
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)]
+    return {"median_ms": round(statistics.median(times) * 1000, 3), "p95_ms": round(p95 * 1000, 3),
+            "runs": len(times)}
+
+
+def child_queries(engine: str, path: str, store_dir: str, quick: bool) -> dict:
+    """Run every library query with parameters picked from the world; median and p95 per query."""
+    import pyoxigraph as ox
+
+    from kg import queries as kq
+    from kg.backend import OxigraphBackend
+
+    t0 = time.perf_counter()
+    store = ox.Store.read_only(store_dir) if engine == "oxigraph" else None
+    backend = OxigraphBackend(store, description="bench store") if store is not None else None
+    ox_runner = kq.runner_for(backend=backend, engine="oxigraph") if backend is not None else None
+    if engine == "rdflib":
+        import rdflib
+
+        ds = rdflib.Dataset()
+        ds.parse(path, format="nquads")
+        ds.default_union = True
+        run = lambda text, b: kq.run_rdflib(ds, text, b)  # noqa: E731
+        repeats, budget = (2, 3.0) if quick else (RDFLIB_REPEATS, RDFLIB_BUDGET_S)
+    else:
+        run = lambda text, b: kq.run_oxigraph(backend, text, b)  # noqa: E731
+        repeats, budget = (5, 1.0) if quick else (QUERY_REPEATS, QUERY_BUDGET_S)
+    setup = time.perf_counter() - t0
+    out = {}
+    params_file = Path(store_dir).parent / f"params-{Path(path).stem}.json"
+    chosen = json.loads(params_file.read_text()) if engine == "rdflib" and params_file.exists() else {}
+    for name, query in kq.library().items():
+        try:
+            if engine == "oxigraph":
+                params = pick_params(query, store, run, ox_runner)
+                chosen[name] = params
+            else:
+                params = chosen.get(name, {})
+            bindings = kq.bind_params(query, params, ox_runner)
+            first, first_s = _timed(lambda: run(query.text, bindings))
+            times = []
+            spent = 0.0
+            while len(times) < repeats and (spent < budget or len(times) < 3) and first_s < budget:
+                _, s = _timed(lambda: run(query.text, bindings))
+                times.append(s)
+                spent += s
+            if not times:
+                times = [first_s]
+            out[name] = {**_stats(times), "first_ms": round(first_s * 1000, 3), "rows": len(first),
+                         "params": params,
+                         "selective": any(str(v).startswith(ID_NS) for v in params.values())}
+        except Exception as e:  # a query the engine cannot run is a result too
+            out[name] = {"error": f"{type(e).__name__}: {e}"[:300]}
+    if engine == "oxigraph":
+        params_file.write_text(json.dumps(chosen))
+    return {"setup_seconds": round(setup, 3), "queries": out}
+
+
+def child_validate(engine: str, path: str) -> dict:
+    from kg.validate import validate
+
+    if engine == "pyshacl-plain":
+        return _plain_pyshacl(path)
+    report = validate([path], engine=engine)
+    return _summary(report.results, report.conforms)
+
+
+def _summary(results, conforms) -> dict:
+    kinds: dict[str, int] = {}
+    for r in results:
+        kinds[r.component.rsplit("#", 1)[-1]] = kinds.get(r.component.rsplit("#", 1)[-1], 0) + 1
+    violations = [r for r in results if r.severity.endswith("Violation")]
+    return {"conforms": bool(conforms), "violations": len(violations), "warnings": len(results) - len(violations),
+            "by_component": dict(sorted(kinds.items())),
+            "focus": sorted({r.focus for r in violations})[:50]}
+
+
+def _plain_pyshacl(path: str) -> dict:
+    """pySHACL exactly as a user would call it: rdflib parse, ontology + data union, validate."""
+    import pyshacl
+    import rdflib
+
+    from kg.dataset import ontology_file, shapes_file
+    from kg.validate import results_from_graph
+
+    ds = rdflib.Dataset()
+    ds.parse(path, format="nquads")
+    data = rdflib.Graph()
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        data.add((s, p, o))
+    data.parse(str(ontology_file()), format="turtle")
+    shapes = rdflib.Graph().parse(str(shapes_file()), format="turtle")
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference=None, allow_warnings=True,
+                                           allow_infos=True, inplace=True)
+    return _summary(results_from_graph(report), conforms)
+
+
+def child_reason(path: str) -> dict:
+    import pyoxigraph as ox
+
+    from kg.reason import materialise
+
+    store = ox.Store()
+    store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    n, secs = _timed(lambda: materialise(store))
+    return {"inferred": n, "inner_seconds": round(secs, 4)}
+
+
+CHILDREN = {
+    "load-rdflib": lambda a: child_load_rdflib(a[0]),
+    "queries": lambda a: child_queries(a[0], a[1], a[2], a[3] == "quick"),
+    "validate": lambda a: child_validate(a[0], a[1]),
+    "reason": lambda a: child_reason(a[0]),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# the benchmark
+
+
+class Bench:
+    def __init__(self, sizes: list[int], *, workdir: Path, quick: bool, seed: int, skip: set[str] = frozenset()):
+        self.skip_ops = set(skip)
+        self.sizes = sizes
+        self.work = workdir
+        self.quick = quick
+        self.seed = seed
+        self.rows: list[dict] = []
+        self.queries: list[dict] = []
+        self.worlds: dict[int, dict] = {}
+
+    def record(self, op: str, size: int | None, result: dict) -> dict:
+        row = {"op": op, "size": size, **result}
+        self.rows.append(row)
+        extra = ""
+        if row.get("status") == "ok" and "seconds" in row:
+            extra = f"{row['seconds']:.2f} s, peak {row.get('peak_mib', 0):.0f} MiB"
+        else:
+            extra = f"{row.get('status')}: {row.get('note', '')}"
+        log(f"  {op:<22} {human(size) if size else 'seed':>6}  {extra}")
+        return row
+
+    def skipping(self, op: str, size: int | None) -> bool:
+        """Record a step left out with --skip; True when it is."""
+        if op in self.skip_ops:
+            self.record(op, size, {"status": "skipped", "note": "left out with --skip"})
+            return True
+        return False
+
+    def over_cap(self, op: str, size: int) -> bool:
+        """Skip `op` at `size` when its last measured time, scaled linearly, would pass its cap."""
+        prev = [r for r in self.rows if r["op"] == op and r.get("size") and r["size"] < size
+                and r.get("status") in ("ok", "timeout")]
+        if not prev:
+            return False
+        last = max(prev, key=lambda r: r["size"])
+        projected = last["seconds"] * size / last["size"]
+        if last.get("status") == "timeout" or projected > CAPS[op]:
+            self.record(op, size, {"status": "skipped", "note": (
+                f"projected {projected:.0f} s from {last['seconds']:.0f} s at {human(last['size'])} "
+                f"(cap {CAPS[op]} s)")})
+            return True
+        return False
+
+    def timeout(self, op: str) -> float:
+        return 2 * CAPS[op]
+
+    def na(self, op: str, size: int | None, why: str) -> None:
+        self.record(op, size, {"status": "n/a", "note": why})
+
+    def skip(self, op: str, size: int | None, why: str) -> None:
+        self.record(op, size, {"status": "skipped", "note": why})
+
+    def run(self) -> None:
+        for size in self.sizes:
+            log(f"size {human(size)}: generating")
+            self.size(size)
+        log("cold start of `kg query` on the seed data")
+        self.cold_start()
+
+    def size(self, n: int) -> None:
+        path = self.work / f"world-{human(n)}.nq"
+        with_onto = ["--with-ontology"] if (ROOT / "ontology" / "igkg.ttl").exists() else []
+        res = measure([PY, str(HERE / "generate.py"), "--triples", str(n), "--seed", str(self.seed),
+                       "--violations", str(VIOLATIONS), *with_onto, "-o", str(path)], timeout=1800)
+        self.record("generate", n, res)
+        info_line = None
+        if res["status"] == "ok":
+            info_line = res.get("detail")
+        self.worlds[n] = info_line or {}
+        triples = (info_line or {}).get("triples", n)
+        timeout = max(300, triples / 1000)  # generous, but finite
+
+        # load
+        store_kg = self.work / f"store-kg-{human(n)}"
+        store_cli = self.work / f"store-cli-{human(n)}"
+        log(f"size {human(n)}: load")
+        if self.skipping("load.kg", n):
+            pass
+        elif available("kg.commands.load"):
+            r = measure([PY, "-m", "kg", "load", str(path), "--store", str(store_kg), "--no-validate"], timeout=timeout)
+            self.record("load.kg", n, r)
+        else:
+            self.na("load.kg", n, "kg load (kg/commands/load.py) not there yet")
+        if OXIGRAPH:
+            r = measure([OXIGRAPH, "load", "--location", str(store_cli), "--file", str(path)], timeout=timeout)
+            self.record("load.oxigraph-cli", n, r)
+        else:
+            self.na("load.oxigraph-cli", n, "no oxigraph CLI on PATH")
+        if self.skipping("load.rdflib", n) or self.over_cap("load.rdflib", n):
+            pass
+        elif n <= RDFLIB_LOAD_MAX:
+            self.record("load.rdflib", n, measure(child("load-rdflib", str(path)), timeout=self.timeout("load.rdflib")))
+        else:
+            self.skip("load.rdflib", n, f"capped at {human(RDFLIB_LOAD_MAX)} (329 s / 11.6 GB at 10M in FINDINGS)")
+
+        # queries: on the store kg load built if it is a plain oxigraph directory, else on the CLI's
+        log(f"size {human(n)}: queries")
+        store_dir = store_kg if (store_kg / "CURRENT").exists() else store_cli
+        if not available("kg.queries") or not any((ROOT / "queries").glob("*.rq")):
+            self.na("queries.oxigraph", n, "no query library (queries/*.rq, kg/queries.py) yet")
+            self.na("queries.rdflib", n, "no query library yet")
+        else:
+            mode = "quick" if self.quick else "full"
+            r = measure(child("queries", "oxigraph", str(path), str(store_dir), mode), timeout=timeout + 600)
+            self.record("queries.oxigraph", n, self.query_rows(r, n, "oxigraph"))
+            if self.skipping("queries.rdflib", n) or self.over_cap("queries.rdflib", n):
+                pass
+            elif n <= RDFLIB_QUERY_MAX:
+                r = measure(child("queries", "rdflib", str(path), str(store_dir), mode), timeout=self.timeout("queries.rdflib"))
+                self.record("queries.rdflib", n, self.query_rows(r, n, "rdflib"))
+            else:
+                self.skip("queries.rdflib", n, f"capped at {human(RDFLIB_QUERY_MAX)}")
+
+        # validation
+        log(f"size {human(n)}: validate")
+        if self.skipping("validate.kg", n) or self.over_cap("validate.kg", n):
+            pass
+        elif available("kg.fastshacl") and available("kg.validate"):
+            r = measure(child("validate", "fast", str(path)), timeout=self.timeout("validate.kg"))
+            self.record("validate.kg", n, r)
+        else:
+            self.na("validate.kg", n, "fast SHACL engine (kg/fastshacl.py) not there yet")
+        if self.skipping("validate.pyshacl", n) or self.over_cap("validate.pyshacl", n):
+            pass
+        elif n <= PYSHACL_MAX:
+            r = measure(child("validate", "pyshacl-plain", str(path)), timeout=self.timeout("validate.pyshacl"))
+            self.record("validate.pyshacl", n, r)
+        else:
+            self.skip("validate.pyshacl", n, f"capped at {human(PYSHACL_MAX)} (448 s at 1M in FINDINGS)")
+
+        # reasoning
+        log(f"size {human(n)}: reason")
+        if self.skipping("reason.materialise", n) or self.over_cap("reason.materialise", n):
+            pass
+        elif available("kg.reason") and n <= REASON_MAX:
+            r = measure(child("reason", str(path)), timeout=self.timeout("reason.materialise"))
+            self.record("reason.materialise", n, r)
+        else:
+            self.na("reason.materialise", n, "kg.reason.materialise not there yet")
+
+        for d in (store_kg, store_cli):
+            shutil.rmtree(d, ignore_errors=True)
+        if n > 1_000_000:
+            path.unlink(missing_ok=True)
+
+    def query_rows(self, r: dict, n: int, engine: str) -> dict:
+        detail = r.get("detail") or {}
+        for name, q in sorted((detail.get("queries") or {}).items()):
+            self.queries.append({"size": n, "engine": engine, "query": name, **q})
+        r = dict(r)
+        qs = [q for q in (detail.get("queries") or {}).values() if "median_ms" in q]
+        if qs:
+            r["max_median_ms"] = max(q["median_ms"] for q in qs)
+            r["sum_median_ms"] = round(sum(q["median_ms"] for q in qs), 3)
+            r["errors"] = sum(1 for q in (detail.get("queries") or {}).values() if "error" in q)
+        r.pop("detail", None)
+        r["setup_seconds"] = detail.get("setup_seconds")
+        return r
+
+    def cold_start(self) -> None:
+        if not available("kg.commands.query") or not available("kg.queries"):
+            self.na("cold-start.kg-query", None, "`kg query` not there yet")
+            return
+        from kg import queries as kq
+
+        lib = kq.library()
+        if not lib:
+            self.na("cold-start.kg-query", None, "no queries in queries/")
+            return
+        name, query = next(iter(lib.items()))
+        args = [PY, "-m", "kg", "query", name, *query.example_args(), "--format", "json"]
+        env = {}
+        store = self.work / "store-seed"
+        if available("kg.commands.load"):
+            # the way a user runs it: the seed data loaded once into the default embedded store
+            res = measure([PY, "-m", "kg", "load", "--store", str(store)], timeout=300)
+            if res["status"] == "ok":
+                env["KG_STORE"] = str(store)
+        measure(args, timeout=120, env=env)  # warm the page cache
+        runs = [measure(args, timeout=120, env=env) for _ in range(COLD_START_RUNS)]
+        ok = [r for r in runs if r["status"] == "ok"]
+        if not ok:
+            self.record("cold-start.kg-query", None, runs[0])
+            return
+        secs = sorted(r["seconds"] for r in ok)
+        self.record("cold-start.kg-query", None, {
+            "status": "ok", "seconds": statistics.median(secs), "peak_mib": max(r["peak_mib"] for r in ok),
+            "runs": len(ok), "query": name, "store": "embedded" if env else "in-memory build of the files",
+        })
+
+
+# ---------------------------------------------------------------------------------------------
+# RESULTS.md and the plot
+
+
+def row_of(results: dict, op: str, size: int | None) -> dict | None:
+    for r in results["rows"]:
+        if r["op"] == op and r["size"] == size:
+            return r
+    return None
+
+
+def secs(r: dict | None) -> float | None:
+    return r["seconds"] if r and r.get("status") == "ok" and r.get("seconds") is not None else None
+
+
+def fmt_s(x: float | None) -> str:
+    if x is None:
+        return "—"
+    return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 100 else f"{x:.0f}"
+
+
+def cell(r: dict | None) -> str:
+    if r is None:
+        return "—"
+    if r.get("status") == "ok":
+        return f"{fmt_s(r['seconds'])} s / {r['peak_mib']:.0f} MiB"
+    return f"{r.get('status')}"
+
+
+def verdict(ok: bool | None, how: str = "") -> str:
+    if ok is None:
+        return "not measured" + (f" ({how})" if how else "")
+    return ("**met**" if ok else "**missed**") + (f" ({how})" if how else "")
+
+
+def targets(results: dict) -> list[tuple[str, str, str, str]]:
+    """(target, measured, verdict) rows for the issue's targets, from one run's results."""
+    sizes = results["sizes"]
+    big = 1_000_000 if 1_000_000 in sizes else max(sizes)
+    mid = 100_000 if 100_000 in sizes else None
+    at = human(big)
+    out = []
+
+    def q_rows(size, engine):
+        return {q["query"]: q for q in results["queries"] if q["size"] == size and q["engine"] == engine
+                and "median_ms" in q}
+
+    load = secs(row_of(results, "load.kg", big))
+    cli = secs(row_of(results, "load.oxigraph-cli", big))
+    gen = row_of(results, "generate", big)
+    triples = ((gen or {}).get("detail") or {}).get("triples", big)
+    out.append((f"`kg load` at {at}: ≤ 5 s (≥ 200k triples/s)",
+                f"{fmt_s(load)} s ({triples / load / 1000:.0f}k triples/s)" if load else "—",
+                verdict(None if load is None else load <= 5, "" if load is None or load <= 5 else f"{load / 5:.1f}× the target")))
+    ratio = load / cli if load and cli else None
+    out.append((f"`kg load` ≤ 1.3× `oxigraph load` at {at}", f"{ratio:.2f}×" if ratio else "—",
+                verdict(None if ratio is None else ratio <= 1.3)))
+    qb = q_rows(big, "oxigraph")
+    if qb:
+        worst = max(qb.values(), key=lambda q: q["median_ms"])
+        worst_name = next(k for k, v in qb.items() if v is worst)
+        out.append((f"each library query at {at}: median ≤ 50 ms", f"worst {worst['median_ms']:.1f} ms ({worst_name})",
+                    verdict(worst["median_ms"] <= 50, "" if worst["median_ms"] <= 50 else
+                            f"{sum(1 for q in qb.values() if q['median_ms'] > 50)} of {len(qb)} over")))
+        sel = {k: v for k, v in qb.items() if v.get("selective")}
+        if sel:
+            ws = max(sel.values(), key=lambda q: q["median_ms"])
+            wsn = next(k for k, v in sel.items() if v is ws)
+            out.append((f"selective (parameterised) queries at {at}: median ≤ 5 ms", f"worst {ws['median_ms']:.2f} ms ({wsn})",
+                        verdict(ws["median_ms"] <= 5, "" if ws["median_ms"] <= 5 else
+                                f"{sum(1 for q in sel.values() if q['median_ms'] > 5)} of {len(sel)} over")))
+    else:
+        out.append((f"each library query at {at}: median ≤ 50 ms", "—", verdict(None, "no query library")))
+    if mid:
+        qo, qr = q_rows(mid, "oxigraph"), q_rows(mid, "rdflib")
+        common = sorted(set(qo) & set(qr))
+        if common:
+            ratios = {k: qr[k]["median_ms"] / max(qo[k]["median_ms"], 1e-3) for k in common}
+            worst = min(ratios, key=ratios.get)
+            out.append(("each query ≥ 20× faster than rdflib at 100k",
+                        f"min {ratios[worst]:.0f}× ({worst}), median {statistics.median(ratios.values()):.0f}×",
+                        verdict(ratios[worst] >= 20, "" if ratios[worst] >= 20 else
+                                f"{sum(1 for v in ratios.values() if v < 20)} of {len(ratios)} under 20×")))
+        else:
+            out.append(("each query ≥ 20× faster than rdflib at 100k", "—", verdict(None)))
+    val = row_of(results, "validate.kg", big)
+    vs = secs(val)
+    out.append((f"`kg validate` at {at}: ≤ 30 s", f"{fmt_s(vs)} s" if vs else "—",
+                verdict(None if vs is None else vs <= 30, "" if vs is None or vs <= 30 else f"{vs / 30:.1f}× the target")))
+    same = []
+    for size in sizes:
+        a, b = row_of(results, "validate.kg", size), row_of(results, "validate.pyshacl", size)
+        if secs(a) is not None and secs(b) is not None:
+            da, db = a.get("detail") or {}, b.get("detail") or {}
+            same.append((size, da.get("violations"), db.get("violations"),
+                         da.get("by_component") == db.get("by_component") and da.get("focus") == db.get("focus")))
+    if same:
+        agree = all(s[3] for s in same)
+        out.append(("`kg validate` gives the same results as pySHACL",
+                    "; ".join(f"{human(s)}: {x} vs {y} violations" for s, x, y, _ in same),
+                    verdict(agree, "same counts per component and same focus nodes" if agree else "results differ")))
+    if mid:
+        a, b = secs(row_of(results, "validate.kg", mid)), secs(row_of(results, "validate.pyshacl", mid))
+        r = b / a if a and b else None
+        out.append(("`kg validate` ≥ 10× faster than pySHACL at 100k", f"{r:.0f}×" if r else "—",
+                    verdict(None if r is None else r >= 10)))
+    rs = row_of(results, "reason.materialise", big)
+    rsec = secs(rs)
+    inferred = ((rs or {}).get("detail") or {}).get("inferred")
+    out.append((f"materialisation at {at}: ≤ 60 s", f"{fmt_s(rsec)} s, {inferred} triples inferred" if rsec else "—",
+                verdict(None if rsec is None else rsec <= 60, "" if rsec is None or rsec <= 60 else f"{rsec / 60:.1f}× the target")))
+    peaks = [(r["op"], r["peak_mib"]) for r in results["rows"] if r["size"] == big and r.get("status") == "ok"
+             and r["op"] not in ("load.rdflib", "validate.pyshacl", "queries.rdflib") and r.get("peak_mib")]
+    if peaks:
+        op, peak = max(peaks, key=lambda x: x[1])
+        out.append((f"peak memory of our operations at {at}: ≤ 2 GiB", f"{peak:.0f} MiB ({op})",
+                    verdict(peak <= 2048, "" if peak <= 2048 else f"{peak / 2048:.1f}× the target")))
+    cs = secs(row_of(results, "cold-start.kg-query", None))
+    out.append(("`kg query NAME` cold start on the seed data: ≤ 0.5 s", f"{fmt_s(cs)} s" if cs else "—",
+                verdict(None if cs is None else cs <= 0.5, "" if cs is None or cs <= 0.5 else f"{cs / 0.5:.1f}× the target")))
+    if 10_000_000 in sizes:
+        l10 = secs(row_of(results, "load.kg", 10_000_000))
+        out.append(("`kg load` at 10M: ≤ 60 s", f"{fmt_s(l10)} s" if l10 else "—", verdict(None if l10 is None else l10 <= 60)))
+        q10 = q_rows(10_000_000, "oxigraph")
+        if q10:
+            worst = max(v["median_ms"] for v in q10.values())
+            out.append(("every library query at 10M: ≤ 2 s", f"worst {worst:.0f} ms", verdict(worst <= 2000)))
+    return out
+
+
+def render(results: dict, results_path: Path) -> str:
+    sizes = results["sizes"]
+    meta = results["meta"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"<!-- Generated by `python bench/run.py` from `{results_path.relative_to(ROOT) if results_path.is_relative_to(ROOT) else results_path}`;"
+        " do not edit by hand. -->",
+        "",
+        f"Run {meta['date']} on `{meta['host']}` ({meta['cpus']} CPUs, Python {meta['python']}, pyoxigraph "
+        f"{meta.get('pyoxigraph')}, rdflib {meta.get('rdflib')}, pySHACL {meta.get('pyshacl')}); "
+        f"{meta['seconds'] / 60:.1f} minutes in all. Worlds from `bench/generate.py --seed {meta['seed']} "
+        f"--violations {meta['violations']}`. The machine is shared, so trust ratios measured in the same run "
+        "more than absolute seconds.",
+        "",
+        "![time vs. size per operation](results/plot.png)",
+        "",
+        "## Targets (issue 7)",
+        "",
+        "| target | measured | verdict |",
+        "|---|---|---|",
+    ]
+    for target, measured, v in targets(results):
+        lines.append(f"| {target} | {measured} | {v} |")
+    lines += ["", "## Every operation (wall seconds of the whole process / its peak RSS)", "",
+              "| operation | " + " | ".join(human(s) for s in sizes) + " | what |",
+              "|---|" + "---|" * len(sizes) + "---|"]
+    for op, what in OPERATIONS.items():
+        if op == "cold-start.kg-query":
+            continue
+        lines.append(f"| {op} | " + " | ".join(cell(row_of(results, op, s)) for s in sizes) + f" | {what} |")
+    cs = row_of(results, "cold-start.kg-query", None)
+    lines += ["", f"`kg query` cold start (seed data, median of {(cs or {}).get('runs', COLD_START_RUNS)} runs, "
+              f"{(cs or {}).get('store', '')}): {cell(cs)}."]
+    notes = [r for r in results["rows"] if r.get("status") not in ("ok",) and r.get("note")]
+    if notes:
+        lines += ["", "Not measured:", ""]
+        seen = set()
+        for r in notes:
+            key = (r["op"], r["note"])
+            if key in seen:
+                continue
+            seen.add(key)
+            lines.append(f"- {r['op']} ({r['status']}, {human(r['size']) if r['size'] else 'seed'}): {r['note']}")
+    lines += ["", "## Validation results", "",
+              "| engine | size | violations | warnings | by component |", "|---|---|---|---|---|"]
+    for op in ("validate.kg", "validate.pyshacl"):
+        for s in sizes:
+            r = row_of(results, op, s)
+            d = (r or {}).get("detail") or {}
+            if d:
+                comp = ", ".join(f"{k} {v}" for k, v in d.get("by_component", {}).items())
+                lines.append(f"| {op} | {human(s)} | {d.get('violations')} | {d.get('warnings')} | {comp} |")
+    lines += ["", f"Each world has exactly {meta['violations']} injected violations (`FILE.violations.json`).", ""]
+    engines_sizes = sorted({(q["size"], q["engine"]) for q in results["queries"]})
+    if engines_sizes:
+        names = sorted({q["query"] for q in results["queries"]})
+        cols = [f"{e} {human(s)}" for s, e in engines_sizes]
+        lines += ["## Queries (median / p95 ms; rows)", "",
+                  "| query | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
+        for name in names:
+            cells = []
+            for s, e in engines_sizes:
+                q = next((q for q in results["queries"] if q["query"] == name and q["size"] == s and q["engine"] == e), None)
+                if q is None:
+                    cells.append("—")
+                elif "error" in q:
+                    cells.append("error")
+                elif not q["rows"]:
+                    cells.append(f"{q['median_ms']:.2f} / {q['p95_ms']:.2f}; **0**")
+                else:
+                    cells.append(f"{q['median_ms']:.2f} / {q['p95_ms']:.2f}; {q['rows']}")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
+        errs = [q for q in results["queries"] if "error" in q]
+        for q in errs:
+            lines.append(f"- {q['query']} on {q['engine']} {human(q['size'])}: {q['error']}")
+        lines.append("")
+    lines += ["## How to reproduce", "", "```sh", "make -f bench.mk bench        # 10k, 100k, 1M", "make -f bench.mk bench-large  # adds 10M", "```", ""]
+    return "\n".join(lines)
+
+
+def plot(results: dict, png: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 5.5), dpi=110)
+    for op in OPERATIONS:
+        pts = [(r["size"], r["seconds"]) for r in results["rows"]
+               if r["op"] == op and r["size"] and r.get("status") == "ok" and r.get("seconds")]
+        if op.startswith("queries."):
+            pts = [(r["size"], r["sum_median_ms"] / 1000) for r in results["rows"]
+                   if r["op"] == op and r.get("status") == "ok" and r.get("sum_median_ms")]
+            op = op + " (sum of medians)"
+        if pts:
+            xs, ys = zip(*sorted(pts))
+            ax.plot(xs, ys, marker="o", label=op)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("triples")
+    ax.set_ylabel("seconds (wall, whole process)")
+    ax.set_title(f"igkg benchmark, {results['meta']['date']} ({results['meta']['host']})")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    png.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(png)
+    plt.close(fig)
+
+
+def write_outputs(results: dict, json_path: Path) -> None:
+    (HERE / "RESULTS.md").write_text(render(results, json_path), encoding="utf-8")
+    plot(results, HERE / "results" / "plot.png")
+    log(f"wrote {HERE / 'RESULTS.md'} and {HERE / 'results' / 'plot.png'}")
+
+
+def versions() -> dict:
+    out = {}
+    for mod in ("pyoxigraph", "rdflib", "pyshacl"):
+        try:
+            from importlib.metadata import version
+
+            out[mod] = version(mod)
+        except Exception:
+            out[mod] = None
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated triple counts")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run)")
+    ap.add_argument("--workdir", help="where worlds and stores go (default: a fresh temp dir, removed after)")
+    ap.add_argument("--output", help="results JSON (default bench/results/<date>-<host>.json)")
+    ap.add_argument("--skip", default="", help="operations not to run, comma-separated (e.g. validate.pyshacl)")
+    ap.add_argument("--render", metavar="JSON", help="only regenerate RESULTS.md and the plot from a results file")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        op, *rest = args.child
+        print(json.dumps(CHILDREN[op](rest)))
+        return 0
+    if args.render:
+        path = Path(args.render)
+        write_outputs(json.loads(path.read_text(encoding="utf-8")), path.resolve())
+        return 0
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="igkg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    host = socket.gethostname().split(".")[0]
+    today = dt.date.today().isoformat()
+    out = Path(args.output) if args.output else HERE / "results" / f"{today}-{host}.json"
+    t0 = time.perf_counter()
+    bench = Bench(sizes, workdir=work, quick=args.quick, seed=args.seed, skip=set(filter(None, args.skip.split(","))))
+    log(f"sizes {', '.join(human(s) for s in sizes)}; work dir {work}")
+    try:
+        bench.run()
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    results = {
+        "meta": {"date": today, "host": host, "cpus": os.cpu_count(), "python": platform.python_version(),
+                 "seed": args.seed, "violations": VIOLATIONS, "quick": args.quick,
+                 "seconds": round(time.perf_counter() - t0, 1), **versions()},
+        "sizes": sizes, "worlds": {str(k): v for k, v in bench.worlds.items()},
+        "rows": bench.rows, "queries": bench.queries,
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    log(f"wrote {out}")
+    write_outputs(results, out.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
