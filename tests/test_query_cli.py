@@ -287,6 +287,22 @@ def test_sparql_format_must_fit_the_query_form(kg, query, fmt):
     assert "--format" in r.stderr
 
 
+def test_sparql_timeout_stops_a_runaway_query(kg):
+    started = time.perf_counter()
+    r = kg("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "1")
+    assert r.returncode == 2
+    assert "ran longer than 1 s and was stopped" in r.stderr
+    assert time.perf_counter() - started < 30
+
+
+def test_sparql_with_timeout_answers_and_reports_errors_like_without(kg):
+    ok = kg("sparql", "ASK { igperson:song-zheng a igkg:Person }", "--format", "json", "--timeout", "30")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout) == {"head": {}, "boolean": True}
+    bad = kg("sparql", "SELECT ?s WHERE { ?s ?p }", "--timeout", "30")
+    assert bad.returncode == 2 and "SPARQL syntax error" in bad.stderr
+
+
 def test_sparql_needs_exactly_one_query(kg):
     assert kg("sparql").returncode == 2
     assert kg("sparql", "ASK {}", "--file", "x.rq").returncode == 2
