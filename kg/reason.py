@@ -179,6 +179,7 @@ class ConsistencyResult:
     inferred_class_assertions: tuple[tuple[str, str], ...] = ()  # realisation pairs not asserted
     inferred_property_values: tuple[tuple[str, str, str], ...] = ()  # (s, p, o) not asserted
     engine: str = "HermiT 1.3.8 via owlready2"
+    tasks: tuple[str, ...] = ("classify",)   # what HermiT was asked: classify, realise, property-values
 
     @property
     def ok(self) -> bool:
@@ -190,6 +191,7 @@ class ConsistencyResult:
             "consistent": self.consistent,
             "ok": self.ok,
             "engine": self.engine,
+            "tasks": list(self.tasks),
             "seconds": round(self.seconds, 3),
             "message": self.message,
             "triples": self.triples,
@@ -251,22 +253,26 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def hermit_command(input_file: Path, *, memory_mb: int) -> list[str]:
-    """The Java command line owlready2 would run, with every reasoning task HermiT's CLI offers."""
+def hermit_command(input_file: Path, *, memory_mb: int, realise: bool = True,
+                   property_values: bool = True) -> list[str]:
+    """The Java command line owlready2's `sync_reasoner` runs, with the tasks asked for.
+
+    Classification (``-c``) always runs: it checks consistency and lists unsatisfiable classes.
+    Realisation (``-I``) adds little; property values (``-Y``) ask HermiT for every instance of every
+    object property and dominate on large graphs (100k triples: 17 s without, 131 s with).
+    """
     import owlready2
     from owlready2 import reasoning
 
     java = owlready2.JAVA_EXE or "java"
-    return [
-        java, f"-Xmx{int(memory_mb)}M", "-cp", reasoning._HERMIT_CLASSPATH,
-        "org.semanticweb.HermiT.cli.CommandLine",
-        "-c",   # classify classes (direct SubClassOf, EquivalentClasses with owl:Nothing = unsatisfiable)
-        "-O",   # classify object properties
-        "-I",   # realise individuals (direct types)
-        "-Y",   # object property values, asserted and inferred
-        "--ignoreUnsupportedDatatypes",
-        input_file.resolve().as_uri(),
-    ]
+    command = [java, f"-Xmx{int(memory_mb)}M", "-cp", reasoning._HERMIT_CLASSPATH,
+               "org.semanticweb.HermiT.cli.CommandLine",
+               "-c"]   # classify classes (direct SubClassOf; EquivalentClasses with owl:Nothing = unsatisfiable)
+    if realise:
+        command.append("-I")   # realise individuals (their most specific types)
+    if property_values:
+        command.append("-Y")   # object property values, asserted and inferred
+    return command + ["--ignoreUnsupportedDatatypes", input_file.resolve().as_uri()]
 
 
 def _run_java(command: list[str], *, timeout_s: float) -> tuple[int, str]:
@@ -348,12 +354,14 @@ def _owlready_ntriples(quads: Iterable, workdir: Path) -> tuple[Path, int, int]:
 def check_consistency(
     sources: "Sequence[Source] | None" = None, *, timeout_s: float = DEFAULT_TIMEOUT_S,
     memory_mb: int = DEFAULT_MEMORY_MB, quads: "Sequence[pyoxigraph.Quad] | None" = None,
-    graph_files: dict[str, tuple[str, ...]] | None = None,
+    graph_files: dict[str, tuple[str, ...]] | None = None, realise: bool = True, property_values: bool = True,
 ) -> ConsistencyResult:
     """Run HermiT on ontology + data (default: the whole project dataset).
 
     `sources` are parsed with :func:`read_sources`; `quads` may be given instead (already parsed,
-    with `graph_files` naming the files of each graph, for messages). Raises :class:`ReasonerError` when HermiT cannot answer (no Java, time or memory out).
+    with `graph_files` naming the files of each graph, for messages). `realise` and `property_values`
+    ask HermiT for the most specific types of individuals and for object property values (the
+    latter is slow on large graphs; consistency and the class hierarchy are always computed). Raises :class:`ReasonerError` when HermiT cannot answer (no Java, time or memory out).
     """
     if quads is None:
         quads, graph_files = read_sources(sources)
@@ -363,7 +371,8 @@ def check_consistency(
     workdir = Path(tempfile.mkdtemp(prefix="igkg-hermit-"))
     try:
         path, n_triples, unchecked = _owlready_ntriples(quads, workdir)
-        code, output = _run_java(hermit_command(path, memory_mb=memory_mb), timeout_s=timeout_s)
+        command = hermit_command(path, memory_mb=memory_mb, realise=realise, property_values=property_values)
+        code, output = _run_java(command, timeout_s=timeout_s)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     seconds = time.monotonic() - t0
@@ -399,11 +408,13 @@ def check_consistency(
                f"(unsatisfiable): {', '.join(shorten(c) for c in unsat)}")
     else:
         msg = "ontology + data are consistent"
-    msg += (f" (HermiT, {seconds:.1f} s, {n_triples} triples; {len(inferred_types)} inferred class assertions, "
-            f"{len(inferred_values)} inferred property values){note}")
+    extra = ([f"{len(inferred_types)} inferred class assertions"] if realise else []) + (
+        [f"{len(inferred_values)} inferred property values"] if property_values else [])
+    msg += f" (HermiT, {seconds:.1f} s, {n_triples} triples{'; ' if extra else ''}{', '.join(extra)}){note}"
     return ConsistencyResult(
         True, seconds, msg, n_triples, unchecked, unsatisfiable_classes=unsat, class_hierarchy=hierarchy,
         realisation=realised, inferred_class_assertions=inferred_types, inferred_property_values=inferred_values,
+        tasks=("classify",) + (("realise",) if realise else ()) + (("property-values",) if property_values else ()),
     )
 
 

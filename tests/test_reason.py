@@ -199,6 +199,9 @@ def test_hermit_command_uses_the_memory_setting_and_ignores_unsupported_datatype
     cmd = reason.hermit_command(tmp_path / "x.nt", memory_mb=777)
     assert "-Xmx777M" in cmd
     assert "--ignoreUnsupportedDatatypes" in cmd
+    assert [a for a in cmd if a in ("-c", "-I", "-Y")] == ["-c", "-I", "-Y"]
+    cmd = reason.hermit_command(tmp_path / "x.nt", memory_mb=777, realise=False, property_values=False)
+    assert [a for a in cmd if a in ("-c", "-I", "-Y")] == ["-c"]
 
 
 def test_timeout_stops_hermit_and_leaves_no_process_or_temp_dir(tmp_path, monkeypatch):
@@ -304,6 +307,14 @@ def test_kg_reason_text_shows_hierarchy_realisation_and_inferred_values(kg):
     assert "Realisation (most specific types of" in r.stdout
     assert "org:memberOf" in r.stdout
     assert "Materialised by the SPARQL rules into iggraph:inferred" in r.stdout
+
+
+def test_kg_reason_without_property_values_says_what_hermit_was_asked(kg):
+    r = kg("reason", "tests/fixtures/reason/data.ttl", "--no-property-values", "--no-materialise", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert (doc["tasks"], doc["inferredPropertyValues"]) == (["classify", "realise"], [])
+    assert "materialised" not in doc
 
 
 def test_kg_reason_writes_the_materialised_triples(kg, tmp_path):

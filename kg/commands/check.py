@@ -156,7 +156,7 @@ def command(files: tuple[Path, ...], fmt: str, consistency: bool, timeout_s: flo
     result = None
     if consistency:
         result = reason.check_consistency(quads=quads, graph_files=graph_files, timeout_s=timeout_s,
-                                          memory_mb=memory_mb)
+                                          memory_mb=memory_mb, realise=False, property_values=False)
     failed = any(o.failed for o in outcomes) or (result is not None and not result.ok)
 
     if fmt == "json":

@@ -33,12 +33,14 @@ OUTPUT_FORMATS = {".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N
 @click.option("--memory-mb", type=click.IntRange(min=64), default=2000, show_default=True,
               help="Java heap for HermiT (-Xmx), in MiB.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--property-values/--no-property-values", default=True, show_default=True,
+              help="Ask HermiT for inferred object property values (slow on large graphs).")
 @click.option("--materialise/--no-materialise", default=True, show_default=True,
               help="Also compute the rule entailments kept in iggraph:inferred.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the materialised triples to FILE (.trig, .nq, .ttl or .nt).")
-def command(files: tuple[Path, ...], timeout_s: float, memory_mb: int, fmt: str, materialise: bool,
-            output: Path | None) -> None:
+def command(files: tuple[Path, ...], timeout_s: float, memory_mb: int, fmt: str, property_values: bool,
+            materialise: bool, output: Path | None) -> None:
     """Check ontology + data with HermiT and show what it infers.
 
     Runs HermiT (OWL 2 DL, through owlready2) on the project ontology and data, or on the ontology
@@ -59,7 +61,7 @@ def command(files: tuple[Path, ...], timeout_s: float, memory_mb: int, fmt: str,
 
     quads, graph_files = reason.read_sources(sources_with_ontology(files) if files else None)
     result = reason.check_consistency(quads=quads, graph_files=graph_files, timeout_s=timeout_s,
-                                      memory_mb=memory_mb)
+                                      memory_mb=memory_mb, property_values=property_values)
     inferred = reason.inferred_quads(quads) if materialise and result.consistent else None
     if output is not None and inferred is not None:
         write_quads(inferred, output)
@@ -154,6 +156,20 @@ def render_text(result, inferred) -> str:
     for r in roots:
         tree(r, 0)
 
+    if "realise" in result.tasks:
+        render_realisation(result, out)
+    if "property-values" in result.tasks:
+        render_values(result, out)
+    if inferred is not None:
+        out.append(f"\nMaterialised by the SPARQL rules into {shorten(_graph())}: {len(inferred)} triples\n")
+        for p, n in sorted(per_predicate(inferred).items()):
+            out.append(f"  {p:<40} {n:>6}\n")
+    return "".join(out)
+
+
+def render_realisation(result, out: list[str]) -> None:
+    from kg.namespaces import shorten
+
     by_type: dict[str, list[str]] = defaultdict(list)
     for ind, t in result.realisation:
         by_type[t].append(ind)
@@ -163,6 +179,11 @@ def render_text(result, inferred) -> str:
     out.append(f"\nInferred class assertions, not asserted ({len(result.inferred_class_assertions)}):\n")
     for ind, t in result.inferred_class_assertions:
         out.append(f"  {shorten(ind)} a {shorten(t)}\n")
+
+
+def render_values(result, out: list[str]) -> None:
+    from kg.namespaces import shorten
+
     out.append(f"\nInferred property values, not asserted ({len(result.inferred_property_values)}; "
                f"all of them with --format json):\n")
     values: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -174,8 +195,3 @@ def render_text(result, inferred) -> str:
             out.append(f"    {shorten(s)} {shorten(p)} {shorten(o)}\n")
         if len(values[p]) > SHOW:
             out.append(f"    … and {len(values[p]) - SHOW} more\n")
-    if inferred is not None:
-        out.append(f"\nMaterialised by the SPARQL rules into {shorten(_graph())}: {len(inferred)} triples\n")
-        for p, n in sorted(per_predicate(inferred).items()):
-            out.append(f"  {p:<40} {n:>6}\n")
-    return "".join(out)
