@@ -105,3 +105,28 @@ def test_cli_engine_fast_json(kg):
         "https://w3id.org/igkg/id/agreement/case", "http://www.w3.org/ns/shacl#SPARQLConstraintComponent",
         "https://w3id.org/igkg/shapes#Agreement",
     )]
+
+
+def test_fast_engine_agrees_with_pyshacl_on_generated_10k_world(tmp_path):
+    """bench/generate.py's 10k world with 12 injected violations: both engines find exactly those."""
+    import json
+    import subprocess
+    import sys
+
+    from kg.validate import validate
+
+    root = Path(__file__).resolve().parent.parent
+    world = tmp_path / "world.nq"
+    subprocess.run(
+        [sys.executable, str(root / "bench" / "generate.py"), "--triples", "10000", "--seed", "7",
+         "--violations", "12", "-o", str(world)],
+        check=True, capture_output=True, timeout=300,
+    )
+    injected = json.loads((tmp_path / "world.nq.violations.json").read_text())
+    reference = validate([world], engine="pyshacl")
+    fast = validate([world], engine="fast")
+    assert keys(fast) == keys(reference)
+    assert {(r.focus, r.path, r.component) for r in reference.results} == {
+        (v["focus"], v["path"], v["component"]) for v in injected
+    }
+    assert len(reference.results) == 12
