@@ -64,15 +64,16 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from kg.errors import KgError
-from kg.namespaces import GRAPH_INFERRED, GRAPH_ONTOLOGY, IGKG, PREFIXES, shorten
+from kg.namespaces import GRAPH_INFERRED, PREFIXES, shorten
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -289,12 +290,46 @@ def hermit_command(input_file: Path, *, memory_mb: int, realise: bool = True,
     return command + ["--ignoreUnsupportedDatatypes", input_file.resolve().as_uri()]
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: have the kernel SIGKILL the JVM if our process dies first (even by SIGKILL)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - not Linux: the SIGTERM handler and the deadline still apply
+        pass
+
+
+class _Terminated(Exception):
+    pass
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated()
+
+
 def _run_java(command: list[str], *, timeout_s: float) -> tuple[int, str]:
-    """Run the JVM in its own process group; kill the whole group at the deadline or on interrupt."""
+    """Run the JVM in its own process group; kill the whole group at the deadline, on Ctrl-C or
+    SIGTERM, and (on Linux) when this process dies."""
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _run_java_child(command, timeout_s=timeout_s)
+    except _Terminated:
+        raise SystemExit(128 + signal.SIGTERM) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run_java_child(command: list[str], *, timeout_s: float) -> tuple[int, str]:
     try:
         proc = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
     except FileNotFoundError:
         raise ReasonerError(

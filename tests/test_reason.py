@@ -470,3 +470,29 @@ def test_hermit_infers_no_property_value_or_type_the_rules_miss():
     rdf_type = expand("rdf:type")
     assert [(i, t) for i, t in result.realisation
             if (i, rdf_type, t) not in known and t != expand("owl:Thing")] == []
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGKILL"])
+def test_killing_the_python_process_takes_the_jvm_with_it(tmp_path, sig):
+    import os
+    import signal
+    import sys
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    code = "from kg import reason; reason.check_consistency(timeout_s=120)"
+    proc = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(tmp)},
+                            cwd=Path(__file__).parent.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any("HermiT" in p for p in processes_mentioning(str(tmp))):
+        assert proc.poll() is None and time.monotonic() < deadline, "HermiT never started"
+        time.sleep(0.05)
+    proc.send_signal(getattr(signal, sig))
+    proc.wait(timeout=30)
+    for _ in range(50):  # the kernel delivers the parent-death signal at once; allow for a slow machine
+        if not processes_mentioning(str(tmp)):
+            break
+        time.sleep(0.1)
+    assert processes_mentioning(str(tmp)) == []
+    if sig == "SIGTERM":  # Python could clean up; after SIGKILL nothing can remove the input file
+        assert list(tmp.iterdir()) == []
