@@ -130,3 +130,21 @@ def test_fast_engine_agrees_with_pyshacl_on_generated_10k_world(tmp_path):
         (v["focus"], v["path"], v["component"]) for v in injected
     }
     assert len(reference.results) == 12
+
+
+def test_auto_engine_uses_fast_above_20k_triples(tmp_path):
+    import subprocess
+    import sys
+
+    from kg.validate import validate
+
+    root = Path(__file__).resolve().parent.parent
+    world = tmp_path / "world.nq"
+    subprocess.run(
+        [sys.executable, str(root / "bench" / "generate.py"), "--triples", "25000", "--seed", "3", "-o", str(world)],
+        check=True, capture_output=True, timeout=300,
+    )
+    report = validate([world], engine="auto")
+    assert report.engine == "fast"
+    assert report.triples > 20_000
+    assert report.conforms and report.results == ()
