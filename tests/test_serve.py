@@ -138,3 +138,13 @@ def test_serve_without_a_store_says_to_run_kg_load(tmp_path):
     r = run_kg("serve", "--store", str(tmp_path / "none"))
     assert r.returncode == 2
     assert "run `kg load` first" in r.stderr
+
+
+def test_loading_into_the_read_only_endpoint_reports_the_refusal(served, tmp_path):
+    proc, base, _ = served
+    data = tmp_path / "b.ttl"
+    data.write_text(A_TTL)
+    r = run_kg("load", str(data), "--endpoint", f"{base}/store", "--no-validate")
+    assert r.returncode == 2
+    assert f"error: PUT {base}/store?graph=https%3A%2F%2Fw3id.org%2Figkg%2Fgraph%2Fb: HTTP 403 Forbidden" in r.stderr
+    assert "Traceback" not in r.stderr

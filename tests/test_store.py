@@ -316,3 +316,14 @@ def test_leftovers_of_a_killed_first_load_are_cleaned_up(tmp_path, files):
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in store.iterdir() if not p.name.startswith("db-")) == ["current.json", "load.lock"]
     assert count(store) == 3
+
+
+def test_a_large_load_is_quiet_when_not_on_a_terminal(tmp_path):
+    big = tmp_path / "medium.nt"
+    with open(big, "w", encoding="ascii") as f:  # ~6 MB: above the progress bar's threshold
+        for i in range(100_000):
+            f.write(f'<http://example.org/s{i}> <http://example.org/p> "value number {i}" .\n')
+    r = load(str(big), store=tmp_path / "store", json_out=False)
+    assert r.returncode == 0
+    assert r.stderr == ""
+    assert r.stdout.startswith("Loaded 100,000 triples in 1 named graphs")
