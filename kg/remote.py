@@ -274,17 +274,19 @@ def bind_values(text: str, substitutions: dict | None) -> str:
 def with_prefixes(text: str, prefixes: dict[str, str] | None) -> str:
     """Declare the project prefixes the query uses but does not declare itself."""
     prefixes = PREFIXES if prefixes is None else prefixes
-    declared = _shape_or_none(text)
+    shape = _shape_or_none(text)
+    declared = shape.declared if shape else frozenset()
     missing = [p for p in prefixes if p not in declared]
     prologue = "".join(f"PREFIX {p}: <{prefixes[p]}>\n" for p in missing if re.search(rf"(?<![\w\-]){re.escape(p)}:", text))
     return prologue + text
 
 
-def _shape_or_none(text: str) -> frozenset[str]:
+def _shape_or_none(text: str) -> _Shape | None:
+    """The query's shape, or None when it has no WHERE group (e.g. `DESCRIBE <iri>`)."""
     try:
-        return _shape(text).declared
+        return _shape(text)
     except UsageError:
-        return frozenset()
+        return None
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -370,7 +372,7 @@ class RemoteBackend:
 
     def query(self, query: str, *, substitutions=None, prefixes: dict[str, str] | None = None):
         text = with_prefixes(bind_values(query, substitutions), prefixes)
-        shape = _shape_or_none_full(text)
+        shape = _shape_or_none(text)
         return self._run(text, dataset=not (shape and shape.has_from))
 
     def graph_counts(self) -> dict[str, int]:
@@ -380,9 +382,3 @@ class RemoteBackend:
     def triple_count(self) -> int:
         return sum(self.graph_counts().values())
 
-
-def _shape_or_none_full(text: str) -> _Shape | None:
-    try:
-        return _shape(text)
-    except UsageError:
-        return None

@@ -131,6 +131,12 @@ def test_construct_gives_the_same_triples(loaded):
     assert there == here and len(here) > 5
 
 
+def test_describe_gives_the_same_triples(loaded):
+    embedded, remote = backends(loaded)
+    here, there = set(embedded.query("DESCRIBE igorg:cnnic")), set(remote.query("DESCRIBE igorg:cnnic"))
+    assert there == here and len(here) > 5
+
+
 def test_parameters_are_bound_as_terms_not_pasted(loaded):
     import pyoxigraph as ox
 
