@@ -496,3 +496,8 @@ def test_killing_the_python_process_takes_the_jvm_with_it(tmp_path, sig):
     assert processes_mentioning(str(tmp)) == []
     if sig == "SIGTERM":  # Python could clean up; after SIGKILL nothing can remove the input file
         assert list(tmp.iterdir()) == []
+
+
+def test_too_little_memory_is_a_reasoner_error_that_says_what_to_raise():
+    with pytest.raises(reason.ReasonerError, match=r"HermiT ran out of memory with -Xmx8M; raise --memory-mb"):
+        reason.check_consistency(memory_mb=8)
