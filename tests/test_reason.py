@@ -501,3 +501,12 @@ def test_killing_the_python_process_takes_the_jvm_with_it(tmp_path, sig):
 def test_too_little_memory_is_a_reasoner_error_that_says_what_to_raise():
     with pytest.raises(reason.ReasonerError, match=r"HermiT ran out of memory with -Xmx8M; raise --memory-mb"):
         reason.check_consistency(memory_mb=8)
+
+
+def test_kg_reason_exits_1_on_an_unsatisfiable_class(kg):
+    r = kg("reason", "tests/fixtures/reason/unsatisfiable-class.ttl", "--format", "json")
+    assert r.returncode == 1, r.stderr
+    doc = json.loads(r.stdout)
+    assert (doc["consistent"], doc["ok"]) == (True, False)
+    assert doc["unsatisfiableClasses"] == ["https://w3id.org/igkg/ontology#Chimera"]
+    assert "1 class(es) can have no members (unsatisfiable): igkg:Chimera" in doc["message"]
