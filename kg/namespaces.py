@@ -28,6 +28,7 @@ PREFIXES: dict[str, str] = {
     "igdoc": ID + "doc/",
     "igcp": ID + "contact/",
     "iggraph": GRAPH,
+    "igsh": BASE + "shapes#",
     "org": "http://www.w3.org/ns/org#",
     "schema": "https://schema.org/",
     "prov": "http://www.w3.org/ns/prov#",

@@ -27,11 +27,8 @@ JSON output (--format json):
   IRIs are in full (blank nodes as _:id); results are sorted by shape, focus, path.
 """
 
-IGSH = "https://w3id.org/igkg/shapes#"
-
-
 def short(iri: str | None) -> str:
-    """Prefixed name for an IRI (project prefixes plus igsh: for shapes)."""
+    """Prefixed name for an IRI (shapes are in the igsh: namespace)."""
     from kg.namespaces import shorten
 
     if iri is None:
@@ -43,8 +40,6 @@ def short(iri: str | None) -> str:
         return f"{lexical}^^{short(dt)}" if sep and dt.startswith("<") else iri
     if iri.startswith("<") and iri.endswith(">"):
         iri = iri[1:-1]
-    if iri.startswith(IGSH):
-        return "igsh:" + iri[len(IGSH):]
     return shorten(iri)
 
 
