@@ -117,8 +117,9 @@ class Describer:
     def _suggest(self, name: str) -> str:
         labels = [r["l"].value for r in select(self.backend, _ALL_LABELS)]
         lowered = {lab.lower(): lab for lab in labels}
-        close = difflib.get_close_matches(name.lower(), list(lowered), n=5, cutoff=0.6)
-        close += [low for low in lowered if name.lower() in low and low not in close][: 5 - len(close)]
+        close = sorted(low for low in lowered if name.lower() in low)[:5]
+        close += [c for c in difflib.get_close_matches(name.lower(), list(lowered), n=5, cutoff=0.7)
+                  if c not in close][: 5 - len(close)]
         if not close:
             return ""
         return "\ndid you mean:\n" + "\n".join(f"  {lowered[c]}" for c in close)
@@ -156,14 +157,16 @@ class Describer:
         )
         statements = []
         seen = set()
-        for r in incoming_rows:
-            node = r["s"].value
+        linked = [r["s"] for r in incoming_rows] + [o for o in props.get(SCHEMA + "contactPoint", [])]
+        for term in linked:
+            node = term.value
             if node in seen:
                 continue
             seen.add(node)
             st = self.statement(node)
             if st is not None:
                 statements.append(st)
+        statements.sort(key=lambda st: (KIND_ORDER.index(st.kind), st.sentence))
         own = self.statement(iri)
         if own is not None:
             statements.insert(0, own)
@@ -179,6 +182,9 @@ class Describer:
         kind = next((k for k in NARY if k in kinds), None)
         if kind is None and not (kinds & EVENT_KINDS):
             return None
+        if kind == "PostHolding":  # show the successor on the predecessor's holding too
+            p.setdefault(IGKG + "succeededBy", []).extend(
+                r["s"] for r in select(self.backend, _IN, x=node) if r["p"].value == IGKG + "succeeds")
         render = RENDER.get(kind, _event_sentence)
         sentence = render(self, p)
         sources = tuple(shorten(s.value) for s in p.get(SOURCE, []))
@@ -194,6 +200,11 @@ class Describer:
         return ", ".join(sorted(self.name_of(v) for v in p.get(prop, [])))
 
 
+KIND_ORDER = ("PostHolding", "Affiliation", "Participation", "MOU", "Partnership", "Agreement", "Event",
+              "StatisticalObservation", "ContactPoint")
+KIND_HEADINGS = {"PostHolding": "Posts", "Affiliation": "Affiliations", "Participation": "Participations",
+                 "MOU": "Agreements", "Partnership": "Agreements", "Agreement": "Agreements", "Event": "Events",
+                 "StatisticalObservation": "Statistics", "ContactPoint": "Contact points"}
 EVENT_KINDS = {"Event", "Meeting", "Seminar", "ReadoutSession", "Lecture", "Workshop", "Summit",
                "CapacityBuildingProgramme", "Panel", "Training", "SigningCeremony"}
 
@@ -224,6 +235,12 @@ def _dates(d: Describer, p: dict) -> str:
     return ""
 
 
+def _when(p: dict) -> str:
+    """`2014-11`, or `2017-03-10 to 2017-03-16`, or '' when no date is stated."""
+    dates = [p[SCHEMA + k][0].value for k in ("startDate", "endDate") if p.get(SCHEMA + k)]
+    return " to ".join(dict.fromkeys(dates))
+
+
 def _holding(d: Describer, p: dict) -> str:
     post, organisation = d.one(p, IGKG + "post"), d.one(p, ORG + "organization")
     s = f"{d.one(p, ORG + 'member')} holds the post {post}"
@@ -238,6 +255,8 @@ def _holding(d: Describer, p: dict) -> str:
         s = s.replace(" holds ", " held ", 1) + f" (ended: {d.many(p, IGKG + 'endCause')})"
     if p.get(IGKG + "succeeds"):
         s += f"; succeeds {d.many(p, IGKG + 'succeeds')}"
+    if p.get(IGKG + "succeededBy"):
+        s += f"; succeeded by {d.many(p, IGKG + 'succeededBy')}"
     if p.get(IGKG + "announcedAt") or p.get(IGKG + "announcedBy"):
         s += "; announced"
         if p.get(IGKG + "announcedAt"):
@@ -252,7 +271,14 @@ def _affiliation(d: Describer, p: dict) -> str:
 
 
 def _participation(d: Describer, p: dict) -> str:
-    s = f"{d.one(p, IGKG + 'participant')} took part in {d.one(p, IGKG + 'inEvent')} as {d.one(p, IGKG + 'role')}"
+    s = f"{d.one(p, IGKG + 'participant')} took part in {d.one(p, IGKG + 'inEvent')}"
+    for event in p.get(IGKG + "inEvent", [])[:1]:
+        ep = d.props(event.value)
+        where = d.many(ep, SCHEMA + "location")
+        when = _when(ep)
+        if when or where:
+            s += f" ({', '.join(x for x in (when, where) if x)})"
+    s += f" as {d.one(p, IGKG + 'role')}"
     if p.get(IGKG + "onBehalfOf"):
         s += f" for {d.many(p, IGKG + 'onBehalfOf')}"
     if p.get(IGKG + "topic"):
@@ -265,7 +291,8 @@ def _agreement(d: Describer, p: dict) -> str:
     s = f"{d.one(p, RDFS + 'label', 'An agreement')}"
     if kind:
         s += f" ({kind[0].value})"
-    s += f" between {d.many(p, IGKG + 'party')}"
+    parties = sorted(d.name_of(v) for v in p.get(IGKG + "party", []))
+    s += " between " + (", ".join(parties[:-1]) + " and " + parties[-1] if len(parties) > 1 else "".join(parties))
     for ceremony in p.get(IGKG + "signedAt", []):
         cp = d.props(ceremony.value)
         s += f"; signed at {d.name_of(ceremony)}{_dates(d, cp)}"
@@ -345,15 +372,16 @@ def render_text(profile: Profile) -> str:
         lines.append("labels: " + "; ".join(dict.fromkeys(profile.labels)))
     for note in profile.notes:
         lines.append(f"note: {note}")
-    if profile.statements:
-        lines.append("")
-        lines.append("Statements:")
-        for st in profile.statements:
-            lines.append(f"  * {st.sentence}")
-            for src in st.sources:
-                lines.append(f"      source: {src}")
-            for q in st.quotes:
-                lines.append(f"      quote: \"{' '.join(q.split())}\"")
+    heading = None
+    for st in profile.statements:
+        if KIND_HEADINGS[st.kind] != heading:
+            heading = KIND_HEADINGS[st.kind]
+            lines += ["", f"{heading}:"]
+        lines.append(f"  * {st.sentence}")
+        for src in st.sources:
+            lines.append(f"      source: {src}")
+        for q in st.quotes:
+            lines.append(f"      quote: \"{' '.join(q.split())}\"")
     if profile.outgoing:
         lines.append("")
         lines.append("Outgoing:")
