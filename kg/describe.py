@@ -197,7 +197,7 @@ class Describer:
         return self.name_of(vals[0]) if vals else default
 
     def many(self, p: dict, prop: str) -> str:
-        return ", ".join(sorted(self.name_of(v) for v in p.get(prop, [])))
+        return ", ".join(sorted({self.name_of(v) for v in p.get(prop, [])}))
 
 
 KIND_ORDER = ("PostHolding", "Affiliation", "Participation", "MOU", "Partnership", "Agreement", "Event",
