@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+KG     := $(BIN)/kg
 
-.PHONY: demo test install bench bench-large clean catalogue
+.PHONY: demo test install readme clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +17,27 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
+# Build, validate, check, load the embedded store and ask it some questions.
 demo: $(STAMP)
-	$(BIN)/kg validate
-	$(BIN)/kg check
-	$(BIN)/kg stats
+	$(KG) validate
+	$(KG) check
+	$(KG) load --reason
+	$(KG) stats
+	$(KG) query successions
+	$(KG) query people-of-organisation -p org=CNNIC
+	$(KG) query agreements-of-organisation -p org=igorg:cnnic
+	$(KG) describe "Zhang Jianchuan"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Re-run the commands shown in README.md and queries/README.md and refresh their output.
+readme: $(STAMP)
+	$(BIN)/python docs/snippets.py
+	$(KG) queries --format markdown > queries/README.md
+
 clean:
 	rm -rf $(VENV) .kg-store .pytest_cache build *.egg-info
+
+BENCH_PY := $(BIN)/python
+include bench.mk

@@ -12,7 +12,7 @@ import difflib
 from dataclasses import asdict, dataclass, field
 
 from kg.errors import UsageError
-from kg.namespaces import IGKG, PREFIXES, expand, shorten
+from kg.namespaces import GRAPH_INFERRED, IGKG, PREFIXES, expand, shorten
 from kg.sparql import select, text
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -41,8 +41,8 @@ _IS_ENTITY = """
 ASK { ?x a/rdfs:subClassOf* ?c . VALUES ?c { igkg:Organization igkg:Person igkg:Event igkg:Agreement igkg:Post igkg:Place } }
 """
 _ALL_LABELS = "SELECT DISTINCT ?l WHERE { ?s rdfs:label|skos:prefLabel|igkg:acronym ?l } LIMIT 200000"
-_OUT = "SELECT ?x ?p ?o WHERE { ?x ?p ?o } ORDER BY ?p ?o"
-_IN = "SELECT ?x ?s ?p WHERE { ?s ?p ?x } ORDER BY ?p ?s"
+_OUT = "SELECT ?x ?p ?o ?g WHERE { GRAPH ?g { ?x ?p ?o } } ORDER BY ?p ?o ?g"
+_IN = "SELECT ?x ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?x } } ORDER BY ?p ?s ?g"
 _LABEL = """
 SELECT ?x ?l ?k WHERE {
   { ?x rdfs:label ?l BIND(1 AS ?k) } UNION { ?x skos:prefLabel ?l BIND(2 AS ?k) }
@@ -67,6 +67,7 @@ class Relation:
     property: str
     value: str
     value_label: str
+    inferred: bool = False  # only in the iggraph:inferred graph (materialised by `kg load --reason`)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Profile:
     name: str
     label: str
     types: tuple[str, ...]
+    inferred_types: tuple[str, ...]
     labels: tuple[str, ...]
     notes: tuple[str, ...]
     outgoing: tuple[Relation, ...]
@@ -132,10 +134,23 @@ class Describer:
         return self._labels[iri]
 
     def props(self, iri: str) -> dict[str, list]:
+        """Property -> values of a node, asserted and inferred alike, each value once."""
         out: dict[str, list] = {}
         for r in select(self.backend, _OUT, x=iri):
-            out.setdefault(r["p"].value, []).append(r["o"])
+            values = out.setdefault(r["p"].value, [])
+            if r["o"] not in values:
+                values.append(r["o"])
         return out
+
+    def _relations(self, query: str, iri: str, node: str) -> tuple[Relation, ...]:
+        """Relations to or from `iri`; a triple found only in the inferred graph is marked so."""
+        graphs: dict[tuple, set] = {}
+        for r in select(self.backend, query, x=iri):
+            graphs.setdefault((r["p"].value, r[node]), set()).add(r["g"].value)
+        return tuple(
+            Relation(shorten(p), _value(v), self.name_of(v), inferred=gs == {GRAPH_INFERRED})
+            for (p, v), gs in graphs.items() if p not in LABEL_PROPS + NOTE_PROPS
+        )
 
     def name_of(self, term) -> str:
         import pyoxigraph as ox
@@ -146,20 +161,13 @@ class Describer:
     def describe(self, name: str) -> Profile:
         iri = self.resolve(name)
         props = self.props(iri)
-        out = tuple(
-            Relation(shorten(p), _value(o), self.name_of(o))
-            for p, objs in sorted(props.items()) if p not in LABEL_PROPS + NOTE_PROPS
-            for o in objs
-        )
-        incoming_rows = select(self.backend, _IN, x=iri)
-        incoming = tuple(
-            Relation(shorten(r["p"].value), _value(r["s"]), self.name_of(r["s"])) for r in incoming_rows
-        )
+        out = self._relations(_OUT, iri, "o")
+        incoming = self._relations(_IN, iri, "s")
         statements = []
         seen = set()
-        linked = [r["s"] for r in incoming_rows] + [o for o in props.get(SCHEMA + "contactPoint", [])]
-        for term in linked:
-            node = term.value
+        linked = [r.value for r in incoming if not r.inferred]
+        linked += [o.value for o in props.get(SCHEMA + "contactPoint", [])]
+        for node in linked:
             if node in seen:
                 continue
             seen.add(node)
@@ -170,10 +178,14 @@ class Describer:
         own = self.statement(iri)
         if own is not None:
             statements.insert(0, own)
-        types = tuple(_named(self.label(t.value), t.value) for t in props.get(RDF_TYPE, []))
+        inferred = {r.value for r in out if r.property == "rdf:type" and r.inferred}
+        types = tuple(_named(self.label(t.value), t.value) for t in props.get(RDF_TYPE, []) if t.value not in inferred)
+        inferred_types = tuple(_named(self.label(t), t) for t in sorted(inferred))
         labels = tuple(_lit(t) for p in LABEL_PROPS for t in props.get(p, []))
         notes = tuple(t.value for p in NOTE_PROPS for t in props.get(p, []))
-        return Profile(iri, shorten(iri), self.label(iri), types, labels, notes, out, incoming, tuple(statements))
+        out = tuple(r for r in out if r.property != "rdf:type")
+        return Profile(iri, shorten(iri), self.label(iri), types, inferred_types, labels, notes, out, incoming,
+                       tuple(statements))
 
     def statement(self, node: str) -> Statement | None:
         """The sentence for an n-ary node or an event, or None for other nodes."""
@@ -368,6 +380,8 @@ def render_text(profile: Profile) -> str:
     lines = [f"{profile.label}  ({profile.name})", f"  <{profile.iri}>"]
     if profile.types:
         lines.append("type: " + "; ".join(profile.types))
+    if profile.inferred_types:
+        lines.append("inferred types: " + "; ".join(profile.inferred_types))
     if profile.labels:
         lines.append("labels: " + "; ".join(dict.fromkeys(profile.labels)))
     for note in profile.notes:
@@ -386,10 +400,11 @@ def render_text(profile: Profile) -> str:
         lines.append("")
         lines.append("Outgoing:")
         for r in profile.outgoing:
-            lines.append(f"  {r.property}  {r.value_label if r.value_label == r.value else _named(r.value_label, r.value)}")
+            shown = r.value_label if r.value_label == r.value else _named(r.value_label, r.value)
+            lines.append(f"  {r.property}  {shown}{'  (inferred)' if r.inferred else ''}")
     if profile.incoming:
         lines.append("")
         lines.append("Incoming:")
         for r in profile.incoming:
-            lines.append(f"  {_named(r.value_label, r.value)}  {r.property}")
+            lines.append(f"  {_named(r.value_label, r.value)}  {r.property}{'  (inferred)' if r.inferred else ''}")
     return "\n".join(lines) + "\n"

@@ -100,3 +100,18 @@ def test_describe_cli_unknown_name_exits_2(kg):
     r = kg("describe", "Nobody At All")
     assert r.returncode == 2
     assert r.stderr.startswith("error: 'Nobody At All': no entity has this IRI, prefixed name or label")
+
+
+def test_inferred_relations_are_marked_and_do_not_become_statements():
+    from kg.dataset import build_store
+    from kg.reason import materialise
+
+    store = build_store()
+    assert materialise(store) > 0
+    profile = Describer(OxigraphBackend(store)).describe("Zhang Jianchuan")
+    assert profile.types == ("person (igkg:Person)",)
+    assert "schema:Person" in profile.inferred_types
+    member_of = {(r.value, r.inferred) for r in profile.outgoing if r.property == "org:memberOf"}
+    assert member_of == {("https://w3id.org/igkg/id/org/knet", True),
+                         ("https://w3id.org/igkg/id/org/icann-beijing-engagement-center", True)}
+    assert [s.kind for s in profile.statements] == ["PostHolding", "PostHolding", "Participation"]
