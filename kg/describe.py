@@ -134,9 +134,11 @@ class Describer:
         return self._labels[iri]
 
     def props(self, iri: str) -> dict[str, list]:
-        """Property -> values of a node, asserted and inferred alike, each value once."""
+        """Property -> asserted values of a node (the inferred graph left out), each value once."""
         out: dict[str, list] = {}
         for r in select(self.backend, _OUT, x=iri):
+            if r["g"].value == GRAPH_INFERRED:
+                continue
             values = out.setdefault(r["p"].value, [])
             if r["o"] not in values:
                 values.append(r["o"])
@@ -253,28 +255,22 @@ def _when(p: dict) -> str:
     return " to ".join(dict.fromkeys(dates))
 
 
+def _clauses(d: Describer, p: dict, clauses: tuple[tuple[str, str], ...]) -> str:
+    """For each (property, template) whose property has values, the template filled with their names."""
+    return "".join(template.format(d.many(p, prop)) for prop, template in clauses if p.get(prop))
+
+
 def _holding(d: Describer, p: dict) -> str:
     post, organisation = d.one(p, IGKG + "post"), d.one(p, ORG + "organization")
-    s = f"{d.one(p, ORG + 'member')} holds the post {post}"
+    verb = "held" if p.get(IGKG + "endCause") or p.get(SCHEMA + "endDate") else "holds"
+    s = f"{d.one(p, ORG + 'member')} {verb} the post {post}"
     if organisation not in post:
         s += f" at {organisation}"
-    start, end = p.get(SCHEMA + "startDate"), p.get(SCHEMA + "endDate")
-    if start:
-        s += f", since {start[0].value}"
-    if end:
-        s += f", until {end[0].value}"
-    if p.get(IGKG + "endCause"):
-        s = s.replace(" holds ", " held ", 1) + f" (ended: {d.many(p, IGKG + 'endCause')})"
-    if p.get(IGKG + "succeeds"):
-        s += f"; succeeds {d.many(p, IGKG + 'succeeds')}"
-    if p.get(IGKG + "succeededBy"):
-        s += f"; succeeded by {d.many(p, IGKG + 'succeededBy')}"
-    if p.get(IGKG + "announcedAt") or p.get(IGKG + "announcedBy"):
-        s += "; announced"
-        if p.get(IGKG + "announcedAt"):
-            s += f" at {d.many(p, IGKG + 'announcedAt')}"
-        if p.get(IGKG + "announcedBy"):
-            s += f" by {d.many(p, IGKG + 'announcedBy')}"
+    s += _clauses(d, p, (
+        (SCHEMA + "startDate", ", since {}"), (SCHEMA + "endDate", ", until {}"), (IGKG + "endCause", " (ended: {})"),
+        (IGKG + "succeeds", "; succeeds {}"), (IGKG + "succeededBy", "; succeeded by {}"),
+        (IGKG + "announcedAt", "; announced at {}"), (IGKG + "announcedBy", " by {}"),
+    ))
     return s + "."
 
 
@@ -286,72 +282,45 @@ def _participation(d: Describer, p: dict) -> str:
     s = f"{d.one(p, IGKG + 'participant')} took part in {d.one(p, IGKG + 'inEvent')}"
     for event in p.get(IGKG + "inEvent", [])[:1]:
         ep = d.props(event.value)
-        where = d.many(ep, SCHEMA + "location")
-        when = _when(ep)
-        if when or where:
-            s += f" ({', '.join(x for x in (when, where) if x)})"
+        when_where = [x for x in (_when(ep), d.many(ep, SCHEMA + "location")) if x]
+        if when_where:
+            s += f" ({', '.join(when_where)})"
     s += f" as {d.one(p, IGKG + 'role')}"
-    if p.get(IGKG + "onBehalfOf"):
-        s += f" for {d.many(p, IGKG + 'onBehalfOf')}"
-    if p.get(IGKG + "topic"):
-        s += f", on {d.many(p, IGKG + 'topic')}"
-    return s + "."
+    return s + _clauses(d, p, ((IGKG + "onBehalfOf", " for {}"), (IGKG + "topic", ", on {}"))) + "."
 
 
 def _agreement(d: Describer, p: dict) -> str:
-    kind = p.get(IGKG + "agreementKind")
-    s = f"{d.one(p, RDFS + 'label', 'An agreement')}"
-    if kind:
-        s += f" ({kind[0].value})"
-    parties = sorted(d.name_of(v) for v in p.get(IGKG + "party", []))
+    s = d.one(p, RDFS + "label", "An agreement") + _clauses(d, p, ((IGKG + "agreementKind", " ({})"),))
+    parties = sorted({d.name_of(v) for v in p.get(IGKG + "party", [])})
     s += " between " + (", ".join(parties[:-1]) + " and " + parties[-1] if len(parties) > 1 else "".join(parties))
     for ceremony in p.get(IGKG + "signedAt", []):
         cp = d.props(ceremony.value)
-        s += f"; signed at {d.name_of(ceremony)}{_dates(d, cp)}"
-        if cp.get(SCHEMA + "location"):
-            s += f" in {d.many(cp, SCHEMA + 'location')}"
-    if p.get(IGKG + "areaOfCooperation"):
-        s += f"; areas of cooperation: {d.many(p, IGKG + 'areaOfCooperation')}"
-    if p.get(IGKG + "depictedIn"):
-        s += f"; shown in {d.many(p, IGKG + 'depictedIn')}"
-    return s + "."
+        s += f"; signed at {d.name_of(ceremony)}{_dates(d, cp)}" + _clauses(d, cp, ((SCHEMA + "location", " in {}"),))
+    return s + _clauses(d, p, (
+        (IGKG + "areaOfCooperation", "; areas of cooperation: {}"), (IGKG + "depictedIn", "; shown in {}"),
+    )) + "."
 
 
 def _observation(d: Describer, p: dict) -> str:
     value = p.get(IGKG + "valueAsWritten") or p.get(IGKG + "obsValue")
     s = f"{d.one(p, IGKG + 'measure')}: {value[0].value if value else '?'}"
-    if p.get(IGKG + "unit"):
-        s += f" ({d.many(p, IGKG + 'unit')})"
-    if p.get(IGKG + "refArea"):
-        s += f" in {d.many(p, IGKG + 'refArea')}"
-    if p.get(IGKG + "refPeriod"):
-        s += f", {p[IGKG + 'refPeriod'][0].value}"
-    if p.get(IGKG + "reportedIn"):
-        s += f"; reported in {d.many(p, IGKG + 'reportedIn')}"
-    return s + "."
+    return s + _clauses(d, p, (
+        (IGKG + "unit", " ({})"), (IGKG + "refArea", " in {}"), (IGKG + "refPeriod", ", {}"),
+        (IGKG + "reportedIn", "; reported in {}"),
+    )) + "."
 
 
 def _contact(d: Describer, p: dict) -> str:
-    s = f"Contact point {d.one(p, SCHEMA + 'email')}"
-    if p.get(SCHEMA + "contactType"):
-        s += f" for {p[SCHEMA + 'contactType'][0].value}"
-    return s + "."
+    return f"Contact point {d.one(p, SCHEMA + 'email')}" + _clauses(d, p, ((SCHEMA + "contactType", " for {}"),)) + "."
 
 
 def _event_sentence(d: Describer, p: dict) -> str:
     kinds = sorted(d.name_of(t) for t in p.get(RDF_TYPE, []))
     s = f"{d.one(p, RDFS + 'label')} ({', '.join(kinds)}){_dates(d, p)}"
-    if p.get(IGKG + "partOfDay"):
-        s += f" ({d.many(p, IGKG + 'partOfDay')})"
-    if p.get(SCHEMA + "location"):
-        s += f" in {d.many(p, SCHEMA + 'location')}"
-    if p.get(SCHEMA + "organizer"):
-        s += f", organised by {d.many(p, SCHEMA + 'organizer')}"
-    if p.get(SCHEMA + "superEvent"):
-        s += f", part of {d.many(p, SCHEMA + 'superEvent')}"
-    if p.get(IGKG + "reportsOn"):
-        s += f", reporting on {d.many(p, IGKG + 'reportsOn')}"
-    return s + "."
+    return s + _clauses(d, p, (
+        (IGKG + "partOfDay", " ({})"), (SCHEMA + "location", " in {}"), (SCHEMA + "organizer", ", organised by {}"),
+        (SCHEMA + "superEvent", ", part of {}"), (IGKG + "reportsOn", ", reporting on {}"),
+    )) + "."
 
 
 RENDER = {
