@@ -38,9 +38,9 @@ which individuals clash, and why                            ✓ [4]_ –        
 .. [4] :func:`find_clashes` and :func:`find_conflicts`, run after HermiT says "inconsistent".
 
 Measured on the project data (2,596 asserted triples; 2 vCPUs shared with other work): rules 674
-inferred triples in 0.2 s; `reasonable` 1,225 new triples in 0.3 s (of which 432 ``owl:Thing``
+inferred triples in 0.2 s; `reasonable` 1,227 new triples in 0.1-0.3 s (of which 433 ``owl:Thing``
 types, 102 anonymous-class types, 91 schema ``rdfs:subClassOf`` closure, 59 reflexive
-``owl:sameAs``; it lacks the 108 chain values and 26 ``igkg:partnerOf``); HermiT 2-5 s with 182
+``owl:sameAs``; it lacks the 108 chain values and 26 ``igkg:partnerOf``); HermiT 2-5 s with 183
 inferred property values, none the rules miss. On a synthetic world (bench/generate.py): rules
 1.9 s for 100k triples (38,696 inferred) and 37 s wall / 15 s CPU, 0.6 GB for 1M (383,815); HermiT
 at 100k: 15 s consistency, 17 s classification, 21 s with realisation, 131 s with property values.
