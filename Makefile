@@ -26,6 +26,7 @@ demo: $(STAMP)
 	$(KG) query successions
 	$(KG) query people-of-organisation -p org=CNNIC
 	$(KG) query agreements-of-organisation -p org=igorg:cnnic
+	$(KG) query members-of-organisation -p org=KNET
 	$(KG) describe "Zhang Jianchuan"
 
 test: $(STAMP)

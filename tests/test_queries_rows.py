@@ -384,6 +384,12 @@ EXPECTED = {
             ('igorg:caict', 'igperson:liu-yue', 'affiliation', '', '', '', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
+    'members-of-organisation': [
+        ({}, [
+        ]),
+        ({'org': 'igorg:knet'}, [
+        ]),
+    ],
     'people-of-organisation-tree': [
         ({'org': 'igorg:miit'}, [
             ('igorg:miit', 'igorg:information-and-communication-administration', 'igperson:li-xiangning', 'post', 'igdoc:circleid-icann58-readout'),
