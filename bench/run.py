@@ -470,7 +470,9 @@ class Bench:
         # queries: on the store kg load built if it is a plain oxigraph directory, else on the CLI's
         log(f"size {human(n)}: queries")
         store_dir = kg_database(store_kg) or store_cli
-        if not available("kg.queries") or not any((ROOT / "queries").glob("*.rq")):
+        if self.skipping("queries.oxigraph", n):
+            pass
+        elif not available("kg.queries") or not any((ROOT / "queries").glob("*.rq")):
             self.na("queries.oxigraph", n, "no query library (queries/*.rq, kg/queries.py) yet")
             self.na("queries.rdflib", n, "no query library yet")
         else:
@@ -704,6 +706,9 @@ def targets(results: dict) -> list[tuple[str, str, str, str]]:
         if q10:
             worst = max(v["median_ms"] for v in q10.values())
             out.append(("every library query at 10M: ≤ 2 s", f"worst {worst:.0f} ms", verdict(worst <= 2000)))
+        else:
+            note = (row_of(results, "queries.oxigraph", 10_000_000) or {}).get("note", "")
+            out.append(("every library query at 10M: ≤ 2 s", "—", verdict(None, note)))
     return out
 
 
