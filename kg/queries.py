@@ -9,7 +9,9 @@ A query's name is its file stem. Its metadata sits in `#+` comment lines at the 
     #+ columns: [post, date, person, source]
 
 Parameters are typed and validated here, turned into RDF terms, and bound by the engine —
-pyoxigraph `substitutions` or rdflib `initBindings` — never pasted into the query text.
+on pyoxigraph a `VALUES` block first in the WHERE group, written from the typed terms (the
+optimiser orders joins by it; `substitutions` it does not use — see `values_binding`), with
+`substitutions` as the fallback; on rdflib `initBindings` — never pasted into the query text.
 
 Rules the query files follow so that binding behaves the same on both engines (measured):
 - every parameter variable is projected by the top-level SELECT (pyoxigraph refuses to
@@ -432,10 +434,97 @@ def _from_oxigraph(result) -> QueryResult:
     raise UsageError("the query is not a SELECT or ASK query (use `kg sparql` for CONSTRUCT/DESCRIBE)")
 
 
-def run_oxigraph(backend, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+_VAR_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def where_brace(text: str) -> int | None:
+    """The offset just after the `{` that opens the query's WHERE group, or None when it cannot be
+    told for sure (no query form, codepoint escapes in the text, no group).
+
+    The text is tokenised with the same tokenizer as the ad-hoc check (`_TOKEN_RE`), so braces
+    inside strings, IRIs and comments do not count; the WHERE group is the first `{` at nesting
+    depth 0 (braces and parentheses: `SELECT (EXISTS { … } AS ?x)` is skipped) after SELECT, ASK,
+    CONSTRUCT or DESCRIBE, skipping a CONSTRUCT template. With `\\u` escapes in the text the
+    offsets of the unescaped text would not be those of the original: then None (no guessing)."""
+    if _ESCAPE_RE.search(text):
+        return None
+    form = None
+    depth = parens = 0
+    first_after_form = True
+    in_template = False
+    for m in _TOKEN_RE.finditer(text):
+        kind, tok = m.lastgroup, m.group()
+        if kind in ("ws", "comment"):
+            continue
+        if form is None:
+            if kind == "word" and tok.upper() in QUERY_FORMS:
+                form = tok.upper()
+            continue
+        if first_after_form:
+            first_after_form = False
+            in_template = form == "CONSTRUCT" and tok == "{"
+            if in_template:
+                depth = 1
+                continue
+        if kind != "other":
+            continue
+        if tok == "(":
+            parens += 1
+        elif tok == ")":
+            parens = max(0, parens - 1)
+        elif tok == "{":
+            if depth == 0 and parens == 0 and not in_template:
+                return m.end()
+            depth += 1
+        elif tok == "}":
+            depth = max(0, depth - 1)
+            if depth == 0 and in_template:
+                in_template = False
+    return None
+
+
+def values_binding(text: str, bindings: Mapping[str, Any] | None) -> tuple[str, dict[str, Any]]:
+    """Put the bindings that can be written safely into a `VALUES` block first in the WHERE group;
+    return the new text and the bindings left for the engine's `substitutions`.
+
+    Why: pyoxigraph's optimiser does not use `substitutions` to order joins, but it does use a
+    leading VALUES block (measured at 1M triples: `successions` 600 → 1 ms). The block is built from
+    the typed RDF terms (`NamedNode`, `Literal`) — their N-Triples form, which pyoxigraph validates
+    (IRIs) and escapes (literals) — never from the user's string. To leave no room for any
+    escaping subtlety (SPARQL's `\\u` pre-processing), a term goes into VALUES only when its
+    N-Triples form needs no escape at all (no backslash: a literal then holds no `"` and no
+    backslash, an IRI no `>` or space); any other term, a blank node, or a query whose WHERE group
+    cannot be located for sure stays with `substitutions`. Same answers either way: a parameter is
+    used only in the top-level group's required patterns and filters (see the module docstring),
+    where joining a one-row VALUES first is what substituting the variable means."""
     import pyoxigraph as ox
 
-    subs = {ox.Variable(k): v for k, v in (bindings or {}).items()} or None
+    rest: dict[str, Any] = {}
+    names: list[str] = []
+    terms: list[str] = []
+    for name, term in (bindings or {}).items():
+        written = str(term) if isinstance(term, (ox.NamedNode, ox.Literal)) else None
+        if written is None or "\\" in written or not _VAR_NAME_RE.match(name):
+            rest[name] = term
+            continue
+        names.append("?" + name)
+        terms.append(written)
+    if not names:
+        return text, rest
+    at = where_brace(text)
+    if at is None:
+        return text, dict(bindings or {})
+    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
+    return text[:at] + block + text[at:], rest
+
+
+def run_oxigraph(backend, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    """Run `text` on a backend; `bindings` (name -> pyoxigraph term) go into a leading VALUES block
+    where that is safe, else into `substitutions` (see `values_binding`)."""
+    import pyoxigraph as ox
+
+    text, rest = values_binding(text, bindings)
+    subs = {ox.Variable(k): v for k, v in rest.items()} or None
     try:
         result = backend.query(text, substitutions=subs)
         return _from_oxigraph(result)
@@ -557,8 +646,11 @@ def catalogue_markdown(queries: Iterable[NamedQuery] | None = None, *, examples=
         "",
         "How the queries are written (so that both engines bind parameters the same way):",
         "",
-        "- Parameters are bound by the engine (pyoxigraph `substitutions`, rdflib `initBindings`, a `VALUES` "
-        "block for remote endpoints), never pasted into the text; `kg.queries` types and validates them first "
+        "- Parameters are bound by the engine, never pasted into the text: on pyoxigraph (and remote endpoints) a "
+        "`VALUES` block put first in the WHERE group and written from the typed RDF terms (the optimiser then starts "
+        "its joins from the bound entity; a term whose N-Triples form would need an escape, e.g. a string with a "
+        "quote or backslash, is bound with pyoxigraph `substitutions` instead), on rdflib `initBindings`; "
+        "`kg.queries` types and validates them first "
         "(IRIs checked for forbidden characters, labels looked up with a parameterised query, dates and integers "
         "checked lexically).",
         "- Every parameter variable is projected by the SELECT (pyoxigraph substitutes only projected variables) "
@@ -624,10 +716,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-
 # --------------------------------------------------------------------------------------------
 # ad-hoc queries: what is refused
 
@@ -691,3 +779,7 @@ def check_adhoc(text: str) -> str:
     if form is None:
         raise UsageError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
     return form
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
