@@ -35,17 +35,15 @@ import re
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from kg.errors import InputError, UsageError
 from kg.namespaces import IGKG, PREFIXES, expand, shorten
+from kg.sparqltext import QUERY_FORMS, UPDATE_KEYWORDS, keywords, where_brace
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
-
-    from kg.backend import Backend
 
 XSD = PREFIXES["xsd"]
 PARAM_TYPES = ("iri", "string", "date", "integer")
@@ -437,52 +435,6 @@ def _from_oxigraph(result) -> QueryResult:
 _VAR_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def where_brace(text: str) -> int | None:
-    """The offset just after the `{` that opens the query's WHERE group, or None when it cannot be
-    told for sure (no query form, codepoint escapes in the text, no group).
-
-    The text is tokenised with the same tokenizer as the ad-hoc check (`_TOKEN_RE`), so braces
-    inside strings, IRIs and comments do not count; the WHERE group is the first `{` at nesting
-    depth 0 (braces and parentheses: `SELECT (EXISTS { … } AS ?x)` is skipped) after SELECT, ASK,
-    CONSTRUCT or DESCRIBE, skipping a CONSTRUCT template. With `\\u` escapes in the text the
-    offsets of the unescaped text would not be those of the original: then None (no guessing)."""
-    if _ESCAPE_RE.search(text):
-        return None
-    form = None
-    depth = parens = 0
-    first_after_form = True
-    in_template = False
-    for m in _TOKEN_RE.finditer(text):
-        kind, tok = m.lastgroup, m.group()
-        if kind in ("ws", "comment"):
-            continue
-        if form is None:
-            if kind == "word" and tok.upper() in QUERY_FORMS:
-                form = tok.upper()
-            continue
-        if first_after_form:
-            first_after_form = False
-            in_template = form == "CONSTRUCT" and tok == "{"
-            if in_template:
-                depth = 1
-                continue
-        if kind != "other":
-            continue
-        if tok == "(":
-            parens += 1
-        elif tok == ")":
-            parens = max(0, parens - 1)
-        elif tok == "{":
-            if depth == 0 and parens == 0 and not in_template:
-                return m.end()
-            depth += 1
-        elif tok == "}":
-            depth = max(0, depth - 1)
-            if depth == 0 and in_template:
-                in_template = False
-    return None
-
-
 def values_binding(text: str, bindings: Mapping[str, Any] | None) -> tuple[str, dict[str, Any]]:
     """Put the bindings that can be written safely into a `VALUES` block first in the WHERE group;
     return the new text and the bindings left for the engine's `substitutions`.
@@ -724,40 +676,6 @@ def main(argv: list[str] | None = None) -> int:
 
 # --------------------------------------------------------------------------------------------
 # ad-hoc queries: what is refused
-
-
-_ESCAPE_RE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_TOKEN_RE = re.compile(
-    r"""
-      (?P<ws>\s+)
-    | (?P<comment>\#[^\n\r]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
-    | (?P<pname>(?:[^\W\d][\w\-.]*)?:(?:[\w\-.:%\\]|%[0-9A-Fa-f]{2})*)
-    | (?P<word>[^\W\d][\w\-]*)
-    | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-
-
-def unescape_codepoints(text: str) -> str:
-    """Apply SPARQL's \\uXXXX / \\UXXXXXXXX escapes, which the grammar processes before parsing
-    (SPARQL 1.1 §19.2), so `\\u0053ERVICE` cannot hide a SERVICE from the check."""
-    return _ESCAPE_RE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-
-
-def keywords(text: str) -> list[str]:
-    """The bare words of a query (upper-cased), outside strings, IRIs, comments, variables and
-    prefixed names: SPARQL's keywords and function names."""
-    out = []
-    for m in _TOKEN_RE.finditer(unescape_codepoints(text)):
-        if m.lastgroup == "word":
-            out.append(m.group().upper())
-    return out
 
 
 def check_adhoc(text: str) -> str:

@@ -547,8 +547,6 @@ def show_term(term) -> str:
 
 def find_conflicts(store, *, graph_files: dict[str, tuple[str, ...]] | None = None) -> list[PropertyConflict]:
     """Functional properties with several values and irreflexive properties used reflexively."""
-    import pyoxigraph as ox
-
     graph_files = graph_files or {}
     found: dict[tuple[str, str, str], tuple[set, set]] = defaultdict(lambda: (set(), set()))
     for r in store.query(_CONFLICTS, use_default_graph_as_union=True, prefixes=PREFIXES):

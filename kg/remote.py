@@ -24,13 +24,11 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from kg.errors import KgError, UsageError
 from kg.namespaces import PREFIXES
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pyoxigraph
+from kg.sparqltext import shape
 
 USER_ENV = "KG_ENDPOINT_USER"
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
@@ -175,77 +173,6 @@ def put_graph(store_url: str, graph: str, file: Path, *, content_type: str = "ap
 
 # --- binding parameters ------------------------------------------------------------------------
 
-_TOKEN = re.compile(
-    r"""
-      (?P<ws>\s+)
-    | (?P<comment>\#[^\n]*)
-    | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-                 |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$][^\s(){}.,;<>=!|&+*/\[\]"'^#]+)
-    | (?P<word>[A-Za-z_][\w\-]*(?::[^\s(){},;<>"'\#]*)?)
-    | (?P<other>.)
-    """,
-    re.X | re.S,
-)
-_FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
-
-
-@dataclass(frozen=True)
-class _Shape:
-    where_brace: int  # offset just after the `{` that opens the query's WHERE group
-    has_from: bool  # the query names its own dataset (FROM / FROM NAMED)
-    declared: frozenset[str]  # prefixes the query declares
-
-
-def _shape(text: str) -> _Shape:
-    braces = parens = 0
-    form: str | None = None
-    after_form: list[str] = []
-    skip_template = False
-    has_from = False
-    declared: set[str] = set()
-    prev_word = ""
-    for m in _TOKEN.finditer(text):
-        kind, tok = m.lastgroup, m.group()
-        if kind in ("ws", "comment"):
-            continue
-        if kind == "word":
-            upper = tok.upper()
-            if prev_word == "PREFIX" and tok.endswith(":"):
-                declared.add(tok[:-1])
-            prev_word = upper
-            if braces == 0 and parens == 0:
-                if form is None and upper in _FORMS:
-                    form = upper
-                    continue
-                if upper == "FROM" and form is not None:
-                    has_from = True
-        elif kind == "other" and tok == ":" and prev_word == "PREFIX":
-            declared.add("")
-            prev_word = ""
-        else:
-            prev_word = ""
-        if form is not None and not after_form:
-            after_form.append(tok.upper())
-            skip_template = form == "CONSTRUCT" and tok == "{"
-        if kind != "other":
-            continue
-        if tok == "(":
-            parens += 1
-        elif tok == ")":
-            parens = max(0, parens - 1)
-        elif tok == "{":
-            if form is not None and braces == 0 and parens == 0 and not skip_template:
-                return _Shape(m.end(), has_from, frozenset(declared))
-            braces += 1
-        elif tok == "}":
-            braces = max(0, braces - 1)
-            if braces == 0 and skip_template:
-                skip_template = False
-    raise UsageError("cannot find the query's WHERE clause to bind parameters into")
-
-
 def _term_text(term) -> str:
     import pyoxigraph as ox
 
@@ -266,7 +193,9 @@ def bind_values(text: str, substitutions: dict | None) -> str:
         ox.Variable(name)  # validates the name
         names.append(f"?{name}")
         values.append(_term_text(term))
-    at = _shape(text).where_brace
+    at = shape(text).where_brace
+    if at is None:
+        raise UsageError("cannot find the query's WHERE clause to bind parameters into")
     block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} "
     return text[:at] + block + text[at:]
 
@@ -274,19 +203,10 @@ def bind_values(text: str, substitutions: dict | None) -> str:
 def with_prefixes(text: str, prefixes: dict[str, str] | None) -> str:
     """Declare the project prefixes the query uses but does not declare itself."""
     prefixes = PREFIXES if prefixes is None else prefixes
-    shape = _shape_or_none(text)
-    declared = shape.declared if shape else frozenset()
+    declared = shape(text).declared
     missing = [p for p in prefixes if p not in declared]
     prologue = "".join(f"PREFIX {p}: <{prefixes[p]}>\n" for p in missing if re.search(rf"(?<![\w\-]){re.escape(p)}:", text))
     return prologue + text
-
-
-def _shape_or_none(text: str) -> _Shape | None:
-    """The query's shape, or None when it has no WHERE group (e.g. `DESCRIBE <iri>`)."""
-    try:
-        return _shape(text)
-    except UsageError:
-        return None
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -372,8 +292,7 @@ class RemoteBackend:
 
     def query(self, query: str, *, substitutions=None, prefixes: dict[str, str] | None = None):
         text = with_prefixes(bind_values(query, substitutions), prefixes)
-        shape = _shape_or_none(text)
-        return self._run(text, dataset=not (shape and shape.has_from))
+        return self._run(text, dataset=not shape(text).has_from)
 
     def graph_counts(self) -> dict[str, int]:
         rows = self._run("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", dataset=False)

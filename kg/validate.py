@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Iterable
 
 from kg.errors import UsageError
 
@@ -238,7 +238,6 @@ def value_str(t) -> str:
 def results_from_graph(report: "rdflib.Graph") -> tuple[Result, ...]:
     """sh:ValidationResult nodes of a pySHACL report graph -> sorted Result tuples."""
     import rdflib
-    from rdflib.namespace import RDF
 
     sh = rdflib.Namespace(SH)
     out = []

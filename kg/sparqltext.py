@@ -1,0 +1,101 @@
+"""Reading SPARQL text without parsing it: one tokenizer for the checks and the binding code.
+
+The tokenizer knows strings, IRIs, comments, variables and prefixed names, so a keyword or a
+brace inside any of them never counts. `shape` finds, in one pass, the brace that opens the
+query's WHERE group (where a VALUES block for the parameters goes), whether the query names its
+own dataset (FROM / FROM NAMED) and which prefixes it declares; `keywords` lists the bare words
+the ad-hoc query check looks at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ESCAPE_RE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+TOKEN_RE = re.compile(
+    r"""
+      (?P<ws>\s+)
+    | (?P<comment>\#[^\n\r]*)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
+    | (?P<pname>(?:[^\W\d][\w\-.]*)?:(?:[\w\-.:%\\]|%[0-9A-Fa-f]{2})*)
+    | (?P<word>[^\W\d][\w\-]*)
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def unescape_codepoints(text: str) -> str:
+    """Apply SPARQL's \\uXXXX / \\UXXXXXXXX escapes, which the grammar processes before parsing
+    (SPARQL 1.1 §19.2), so `\\u0053ERVICE` cannot hide a SERVICE from a check."""
+    return ESCAPE_RE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def keywords(text: str) -> list[str]:
+    """The bare words of a query (upper-cased), outside strings, IRIs, comments, variables and
+    prefixed names: SPARQL's keywords and function names."""
+    return [m.group().upper() for m in TOKEN_RE.finditer(unescape_codepoints(text)) if m.lastgroup == "word"]
+
+
+@dataclass(frozen=True)
+class Shape:
+    where_brace: int | None  # offset just after the `{` that opens the WHERE group; None if none
+    has_from: bool  # the query names its own dataset (FROM / FROM NAMED)
+    declared: frozenset[str]  # prefixes the query declares
+
+
+def shape(text: str) -> Shape:
+    """The WHERE group is the first `{` at nesting depth 0 (braces and parentheses, so
+    `SELECT (EXISTS { … } AS ?x)` is skipped) after SELECT, ASK, CONSTRUCT or DESCRIBE, skipping a
+    CONSTRUCT template."""
+    form: str | None = None
+    depth = parens = 0
+    first_after_form = in_template = has_from = False
+    declared: set[str] = set()
+    previous = ""
+    for m in TOKEN_RE.finditer(text):
+        kind, tok = m.lastgroup, m.group()
+        if kind in ("ws", "comment"):
+            continue
+        if kind == "pname" and previous == "PREFIX" and tok.endswith(":"):
+            declared.add(tok[:-1])
+        previous = tok.upper() if kind == "word" else ""
+        if form is None:
+            if kind == "word" and previous in QUERY_FORMS:
+                form, first_after_form = previous, True
+            continue
+        if first_after_form:
+            first_after_form = False
+            if form == "CONSTRUCT" and tok == "{":
+                in_template, depth = True, 1
+                continue
+        if kind == "word" and previous == "FROM" and depth == 0 and parens == 0:
+            has_from = True
+        if kind != "other":
+            continue
+        if tok == "(":
+            parens += 1
+        elif tok == ")":
+            parens = max(0, parens - 1)
+        elif tok == "{":
+            if depth == 0 and parens == 0 and not in_template:
+                return Shape(m.end(), has_from, frozenset(declared))
+            depth += 1
+        elif tok == "}":
+            depth = max(0, depth - 1)
+            if depth == 0 and in_template:
+                in_template = False
+    return Shape(None, has_from, frozenset(declared))
+
+
+def where_brace(text: str) -> int | None:
+    """The offset just after the `{` that opens the query's WHERE group, or None when it cannot be
+    told for sure (no query form, no group, or `\\u` escapes, which would shift the offsets)."""
+    if ESCAPE_RE.search(text):
+        return None
+    return shape(text).where_brace
