@@ -35,7 +35,7 @@ test: $(STAMP)
 # Re-run the commands shown in README.md and queries/README.md and refresh their output.
 readme: $(STAMP)
 	$(BIN)/python docs/snippets.py
-	$(KG) queries --format markdown > queries/README.md
+	$(BIN)/python -m kg.queries catalogue --write
 
 clean:
 	rm -rf $(VENV) .kg-store .pytest_cache build *.egg-info
