@@ -813,7 +813,8 @@ def plot(results: dict, png: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(8, 5.5), dpi=110)
-    for op in OPERATIONS:
+    colours = plt.get_cmap("tab20").colors  # more series than tab10 has colours
+    for i, op in enumerate(OPERATIONS):
         pts = [(r["size"], r["seconds"]) for r in results["rows"]
                if r["op"] == op and r["size"] and r.get("status") == "ok" and r.get("seconds")]
         if op.startswith("queries."):
@@ -822,7 +823,7 @@ def plot(results: dict, png: Path) -> None:
             op = op + " (sum of medians)"
         if pts:
             xs, ys = zip(*sorted(pts))
-            ax.plot(xs, ys, marker="o", label=op)
+            ax.plot(xs, ys, marker="os^Dv"[i % 5], color=colours[(2 * i) % 20 + (i // 10)], label=op)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("triples")
