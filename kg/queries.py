@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from kg.errors import InputError, UsageError
 from kg.namespaces import IGKG, PREFIXES, expand, shorten
-from kg.sparqltext import QUERY_FORMS, UPDATE_KEYWORDS, keywords, where_brace
+from kg.sparqltext import QUERY_FORMS, UPDATE_KEYWORDS, insert_values, keywords, where_brace
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -452,22 +452,19 @@ def values_binding(text: str, bindings: Mapping[str, Any] | None) -> tuple[str, 
     import pyoxigraph as ox
 
     rest: dict[str, Any] = {}
-    names: list[str] = []
-    terms: list[str] = []
+    safe: dict[str, str] = {}
     for name, term in (bindings or {}).items():
         written = str(term) if isinstance(term, (ox.NamedNode, ox.Literal)) else None
         if written is None or "\\" in written or not _VAR_NAME_RE.match(name):
             rest[name] = term
-            continue
-        names.append("?" + name)
-        terms.append(written)
-    if not names:
+        else:
+            safe[name] = written
+    if not safe:
         return text, rest
     at = where_brace(text)
     if at is None:
         return text, dict(bindings or {})
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
-    return text[:at] + block + text[at:], rest
+    return insert_values(text, at, safe), rest
 
 
 def run_oxigraph(backend, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:

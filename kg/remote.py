@@ -28,7 +28,7 @@ from typing import BinaryIO
 
 from kg.errors import KgError, UsageError
 from kg.namespaces import PREFIXES
-from kg.sparqltext import shape
+from kg.sparqltext import insert_values, shape
 
 USER_ENV = "KG_ENDPOINT_USER"
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
@@ -187,17 +187,15 @@ def bind_values(text: str, substitutions: dict | None) -> str:
         return text
     import pyoxigraph as ox
 
-    names, values = [], []
+    written = {}
     for var, term in substitutions.items():
         name = var.value if isinstance(var, ox.Variable) else str(var).lstrip("?$")
         ox.Variable(name)  # validates the name
-        names.append(f"?{name}")
-        values.append(_term_text(term))
+        written[name] = _term_text(term)
     at = shape(text).where_brace
     if at is None:
         raise UsageError("cannot find the query's WHERE clause to bind parameters into")
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} "
-    return text[:at] + block + text[at:]
+    return insert_values(text, at, written)
 
 
 def with_prefixes(text: str, prefixes: dict[str, str] | None) -> str:

@@ -99,3 +99,11 @@ def where_brace(text: str) -> int | None:
     if ESCAPE_RE.search(text):
         return None
     return shape(text).where_brace
+
+
+def insert_values(text: str, at: int, written: dict[str, str]) -> str:
+    """`text` with a one-row `VALUES (?name …) { (term …) }` block inserted at offset `at` (just
+    inside the WHERE group, see `shape`). `written` maps variable names to terms already in their
+    N-Triples form, produced from typed RDF terms by the caller — never from user text."""
+    names = " ".join(f"?{name}" for name in written)
+    return f"{text[:at]} VALUES ({names}) {{ ({' '.join(written.values())}) }} {text[at:]}"

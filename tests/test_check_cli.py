@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.commands.check import load_checks
+from kg.checks import load_checks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reason"
 
