@@ -31,7 +31,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from kg.errors import InputError, UsageError
 
@@ -74,6 +74,7 @@ class StoreMeta:
     validated: str  # "yes", "no" (--no-validate) or "forced" (loaded despite violations)
     reasoned: bool
     inferred: int = 0
+    optimize_seconds: float | None = None  # time spent compacting (part of `seconds`); None: not compacted
     sources: list[dict[str, str | None]] = field(default_factory=list)
     format: int = FORMAT_VERSION
 
@@ -233,17 +234,26 @@ def default_graph_count(store: "pyoxigraph.Store") -> int:
     return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
 
 
+class Built(NamedTuple):
+    counts: dict[str, int]  # triples per named graph
+    default: int  # triples in the default graph
+    inferred: int
+    optimize_seconds: float | None  # None: not compacted
+
+
 def build_database(
     sources: list["Source"],
     location: Path,
     *,
     reason: bool = False,
+    optimize: bool = False,
     progress: Callable[[int], None] | None = None,
-) -> tuple[dict[str, int], int, int]:
+) -> Built:
     """Bulk-load `sources` into a new on-disk database at `location` (closed on return).
 
-    Returns (triples per graph, triples in the default graph, inferred triples). On any error the
-    half-built database is deleted and the error re-raised.
+    `optimize` compacts the database afterwards (RocksDB full compaction, what `oxigraph optimize`
+    does): +1.6 s at 1M triples, and about 1.35x faster queries on it (bench/README.md). On any
+    error the half-built database is deleted and the error re-raised.
     """
     import pyoxigraph as ox
 
@@ -269,6 +279,10 @@ def build_database(
         counts = graph_counts(store)
         default = default_graph_count(store)
         store.flush()
+        optimized = time.monotonic()
+        if optimize:
+            store.optimize()
+        optimize_seconds = round(time.monotonic() - optimized, 3) if optimize else None
     except BaseException:
         del store
         gc.collect()
@@ -276,7 +290,7 @@ def build_database(
         raise
     del store
     gc.collect()  # close the RocksDB database before anyone opens it read-only
-    return counts, default, inferred
+    return Built(counts, default, inferred, optimize_seconds)
 
 
 IN_MEMORY_REASONING_MAX = 2_000_000  # triples; below this, reason on an in-memory copy
@@ -368,6 +382,7 @@ def load_store(
     *,
     path: str | os.PathLike | None = None,
     reason: bool = False,
+    optimize: bool = True,
     validated: str = "yes",
     rebuild: bool = False,
     progress: Callable[[int], None] | None = None,
@@ -400,21 +415,22 @@ def load_store(
 
         ident = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{secrets.token_hex(3)}"
         tmp = path / f"tmp-{ident}"
-        counts, default, inferred = build_database(sources, tmp, reason=reason, progress=progress)
+        built = build_database(sources, tmp, reason=reason, optimize=optimize, progress=progress)
         db = path / f"db-{ident}"
         os.rename(tmp, db)
         seconds = round(time.monotonic() - started, 3)
         meta = StoreMeta(
             db=db.name,
             fingerprint=fp,
-            graphs=counts,
-            triples=sum(counts.values()) + default,
+            graphs=built.counts,
+            triples=sum(built.counts.values()) + built.default,
             igkg_version=__version__,
             created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             seconds=seconds,
             validated=validated,
             reasoned=reason,
-            inferred=inferred,
+            inferred=built.inferred,
+            optimize_seconds=built.optimize_seconds,
             sources=[{"path": str(s.path), "graph": s.graph} for s in sources],
         )
         _write_meta(path, meta)

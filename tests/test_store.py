@@ -77,8 +77,31 @@ def test_load_puts_each_file_in_its_named_graph(tmp_path, files):
 def test_summary_lists_graphs_and_seconds(tmp_path, files):
     r = load(str(files["a.ttl"]), store=tmp_path / "s", json_out=False)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("Loaded 3 triples in 1 named graphs into ")
+    assert r.stdout.startswith("Loaded 3 triples in 1 named graph into ")
     assert f"{G}a" in r.stdout and " s." in r.stdout.splitlines()[0]
+
+
+def test_summary_lists_the_ten_largest_of_many_graphs(tmp_path):
+    paths = []
+    for i in range(12):  # g00 holds 1 triple, g11 holds 12
+        p = tmp_path / f"g{i:02d}.nt"
+        p.write_text("".join(f"<http://example.org/s{i}> <http://example.org/p> \"{k}\" .\n" for k in range(i + 1)))
+        paths.append(str(p))
+    r = load(*paths, store=tmp_path / "s", json_out=False)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Loaded 78 triples in 12 named graphs into ")
+    listed = [line.split()[0] for line in lines[2:-1]]
+    assert listed == [f"{G}g{i:02d}" for i in range(11, 1, -1)]
+    assert lines[-1] == "  … and 2 more graphs with 3 triples (--json lists every graph)"
+
+
+def test_the_new_database_is_compacted_unless_no_optimize(tmp_path, files):
+    on = json.loads(load(str(files["a.ttl"]), store=tmp_path / "on").stdout)
+    off = json.loads(load(str(files["a.ttl"]), "--no-optimize", store=tmp_path / "off").stdout)
+    assert isinstance(on["optimize_seconds"], float) and off["optimize_seconds"] is None
+    assert json.loads((tmp_path / "on" / "current.json").read_text())["optimize_seconds"] == on["optimize_seconds"]
+    assert count(tmp_path / "on") == count(tmp_path / "off") == 3
 
 
 def test_reloading_unchanged_files_is_a_no_op_with_the_same_count(tmp_path, files):
@@ -326,4 +349,4 @@ def test_a_large_load_is_quiet_when_not_on_a_terminal(tmp_path):
     r = load(str(big), store=tmp_path / "store", json_out=False)
     assert r.returncode == 0
     assert r.stderr == ""
-    assert r.stdout.startswith("Loaded 100,000 triples in 1 named graphs")
+    assert r.stdout.startswith("Loaded 100,000 triples in 1 named graph into")

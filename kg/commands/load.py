@@ -25,6 +25,7 @@ see docs/stores.md. Credentials come only from KG_ENDPOINT_USER / KG_ENDPOINT_PA
 """
 
 PROGRESS_MIN_BYTES = 4_000_000  # show a progress bar above this much input (on a terminal)
+GRAPHS_LISTED = 10  # the text summary lists at most this many graphs, largest first
 
 
 @click.command("load", epilog=EPILOG)
@@ -40,10 +41,12 @@ PROGRESS_MIN_BYTES = 4_000_000  # show a progress bar above this much input (on 
 @click.option("--force", is_flag=True, help="Load even when the data does not conform (the report is still printed).")
 @click.option("--reason/--no-reason", default=False, show_default=True,
               help="Also materialise the ontology's inferences into iggraph:inferred (kg.reason).")
+@click.option("--optimize/--no-optimize", default=True, show_default=True,
+              help="Compact the new database for faster queries (as `oxigraph optimize`; embedded store only).")
 @click.option("--rebuild", is_flag=True, help="Rebuild the store even when it already holds these files.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def command(files: tuple[Path, ...], store: str | None, endpoint: str | None, query_endpoint: str | None,
-            validate: bool, force: bool, reason: bool, rebuild: bool, as_json: bool) -> None:
+            validate: bool, force: bool, reason: bool, optimize: bool, rebuild: bool, as_json: bool) -> None:
     """Load the ontology and data (or FILES) into the embedded store, or a SPARQL 1.1 server.
 
     Each file goes to its own named graph (one per source document). Exit 1 when the data does
@@ -65,7 +68,7 @@ def command(files: tuple[Path, ...], store: str | None, endpoint: str | None, qu
     if endpoint:
         summary = _load_remote(sources, endpoint, query_endpoint, reason=reason, validated=validated)
     else:
-        summary = _load_local(sources, store, reason=reason, validated=validated, rebuild=rebuild)
+        summary = _load_local(sources, store, reason=reason, optimize=optimize, validated=validated, rebuild=rebuild)
     _print_summary(summary, as_json)
 
 
@@ -132,19 +135,20 @@ def _progress(sources):
     return update, progress.stop
 
 
-def _load_local(sources, store, *, reason: bool, validated: str, rebuild: bool) -> dict:
+def _load_local(sources, store, *, reason: bool, optimize: bool, validated: str, rebuild: bool) -> dict:
     from kg.store import load_store
 
     update, stop = _progress(sources)
     try:
-        result = load_store(sources, path=store, reason=reason, validated=validated, rebuild=rebuild,
-                            progress=update)
+        result = load_store(sources, path=store, reason=reason, optimize=optimize, validated=validated,
+                            rebuild=rebuild, progress=update)
     finally:
         stop()
     m = result.meta
     return {
         "target": str(result.path), "current": result.current, "graphs": m.graphs, "triples": m.triples,
-        "inferred": m.inferred, "seconds": round(result.seconds, 3), "validated": m.validated,
+        "inferred": m.inferred, "seconds": round(result.seconds, 3), "optimize_seconds": m.optimize_seconds,
+        "validated": m.validated,
         "reasoned": m.reasoned, "fingerprint": m.fingerprint, "created": m.created,
     }
 
@@ -171,7 +175,7 @@ def _load_remote(sources, endpoint: str, query_endpoint: str | None, *, reason: 
     try:
         update, stop = _progress(sources)
         try:
-            counts, default, inferred = build_database(sources, work / "db", reason=reason, progress=update)
+            counts, default, inferred, _ = build_database(sources, work / "db", reason=reason, progress=update)
         finally:
             stop()
         store = ox.Store.read_only(str(work / "db"))
@@ -205,12 +209,21 @@ def _print_summary(summary: dict, as_json: bool) -> None:
     if summary["current"]:
         click.echo(f"{summary['target']} is current (loaded {summary['created']}); nothing to do.")
     else:
-        click.echo(f"Loaded {summary['triples']:,} triples in {len(graphs)} named graphs into "
-                   f"{summary['target']} in {summary['seconds']:.2f} s.")
+        plural = "" if len(graphs) == 1 else "s"
+        compacted = summary.get("optimize_seconds")
+        compacted = f" (compacting took {compacted:.1f} s)" if compacted and compacted >= 0.1 else ""
+        click.echo(f"Loaded {summary['triples']:,} triples in {len(graphs):,} named graph{plural} into "
+                   f"{summary['target']} in {summary['seconds']:.2f} s{compacted}.")
     notes = [f"validated: {summary['validated']}"]
     if summary["reasoned"]:
         notes.append(f"inferred: {summary['inferred']:,}")
     click.echo("  " + ", ".join(notes))
-    width = max((len(g) for g in graphs), default=0)
-    for g, n in graphs.items():
+    shown = graphs
+    if len(graphs) > GRAPHS_LISTED:  # a generated world has thousands: list the largest
+        shown = dict(sorted(graphs.items(), key=lambda kv: (-kv[1], kv[0]))[:GRAPHS_LISTED])
+    width = max((len(g) for g in shown), default=0)
+    for g, n in shown.items():
         click.echo(f"  {g:<{width}}  {n:>10,}")
+    if len(shown) < len(graphs):
+        rest = sum(graphs.values()) - sum(shown.values())
+        click.echo(f"  … and {len(graphs) - len(shown):,} more graphs with {rest:,} triples (--json lists every graph)")
