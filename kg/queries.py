@@ -542,17 +542,24 @@ def runner_for(*, backend=None, engine: str = "oxigraph"):
 
 
 def run(name: str | NamedQuery, params: Mapping[str, str] | None = None, *, backend=None,
-        engine: str = "oxigraph") -> QueryResult:
+        engine: str = "oxigraph", limit: int | None = None, offset: int = 0) -> QueryResult:
     """Run the named query with parameters given as strings (typed and validated here).
 
     `backend` defaults to `kg.backend.open_backend()`; `engine="rdflib"` runs the same query with
-    rdflib's engine on the backend's quads (union default graph), for cross-checks.
+    rdflib's engine on the backend's quads (union default graph), for cross-checks. `limit` and
+    `offset` return one page of the (ordered) rows: `limit=100, offset=200` is rows 201-300.
     """
+    from kg.sparqltext import page
+
     query = name if isinstance(name, NamedQuery) else get(name)
     check_params(query, dict(params or {}))
+    try:
+        text = page(query.text, limit, offset)
+    except ValueError as e:
+        raise UsageError(f"query {query.name!r}: {e}") from None
     runner = runner_for(backend=backend, engine=engine)
     bindings = bind_params(query, dict(params or {}), runner)
-    return runner(query.text, bindings)
+    return runner(text, bindings)
 
 
 # --------------------------------------------------------------------------------------------

@@ -107,3 +107,29 @@ def insert_values(text: str, at: int, written: dict[str, str]) -> str:
     N-Triples form, produced from typed RDF terms by the caller — never from user text."""
     names = " ".join(f"?{name}" for name in written)
     return f"{text[:at]} VALUES ({names}) {{ ({' '.join(written.values())}) }} {text[at:]}"
+
+
+def page(text: str, limit: int | None, offset: int = 0) -> str:
+    """`text` with `LIMIT limit OFFSET offset` appended, for one page of a query's ordered rows.
+
+    Both are Python ints checked here (written with `%d`, never user text). Refused (ValueError)
+    when the query already ends in its own LIMIT, OFFSET or trailing VALUES block, where appending
+    would be wrong, or when it has no WHERE group."""
+    if limit is None and not offset:
+        return text
+    if (limit is not None and (type(limit) is not int or limit < 1)) or type(offset) is not int or offset < 0:
+        raise ValueError("limit must be an integer ≥ 1 and offset an integer ≥ 0")
+    if where_brace(text) is None:
+        raise ValueError("the query has no WHERE group to page")
+    depth, after_where = 0, False
+    for m in TOKEN_RE.finditer(text):
+        kind, tok = m.lastgroup, m.group()
+        if kind == "other" and tok == "{":
+            depth += 1
+        elif kind == "other" and tok == "}":
+            depth -= 1
+            after_where = after_where or depth == 0
+        elif kind == "word" and after_where and depth == 0 and tok.upper() in ("LIMIT", "OFFSET", "VALUES"):
+            raise ValueError(f"the query has its own top-level {tok.upper()}; page it in the query text instead")
+    parts = ([f"LIMIT {limit:d}"] if limit is not None else []) + ([f"OFFSET {offset:d}"] if offset else [])
+    return f"{text.rstrip()}\n{' '.join(parts)}\n"

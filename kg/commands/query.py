@@ -14,6 +14,7 @@ from kg.commands.options import endpoint_option, store_option
            "  kg query holder-of-post-on-date -p post=igpost:director-icann-beijing-engagement-center"
            " -p date=2017-03-29\n\n"
            "  kg query people-of-organisation -p org=CNNIC --format csv\n\n"
+           "  kg query people --limit 100 --offset 100      # rows 101-200\n\n"
            "IRI parameters take a prefixed name, a full IRI or a label; dates take YYYY-MM-DD, YYYY-MM or YYYY.",
 )
 @click.argument("name")
@@ -23,10 +24,14 @@ from kg.commands.options import endpoint_option, store_option
               show_default=True, help="json, csv, tsv and xml are the SPARQL 1.1 result formats.")
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
               help="rdflib runs the same query with rdflib's (slower) engine, for cross-checks.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Return at most N rows (one page of the ordered rows).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Skip the first N rows (with --limit: the next page).")
 @store_option
 @endpoint_option
-def command(name: str, params: tuple[str, ...], fmt: str, engine: str, store: str | None,
-            endpoint: str | None) -> None:
+def command(name: str, params: tuple[str, ...], fmt: str, engine: str, limit: int | None, offset: int,
+            store: str | None, endpoint: str | None) -> None:
     """Run the named query NAME with parameters and print its rows."""
     from kg import queries as lib
     from kg.commands.options import backend_from
@@ -44,5 +49,7 @@ def command(name: str, params: tuple[str, ...], fmt: str, engine: str, store: st
     query = lib.get(name)
     lib.check_params(query, given)  # before the store is opened
     backend = backend_from(store, endpoint) if engine == "oxigraph" or store or endpoint else None
-    result = lib.run(query, given, backend=backend, engine=engine)
+    result = lib.run(query, given, backend=backend, engine=engine, limit=limit, offset=offset)
     click.echo(render(result, fmt), nl=False)
+    if limit is not None and len(result.rows) == limit and fmt == "table":
+        click.echo(f"(rows {offset + 1}-{offset + limit}; the next page: --offset {offset + limit})", err=True)
