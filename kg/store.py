@@ -279,10 +279,11 @@ def build_database(
         counts = graph_counts(store)
         default = default_graph_count(store)
         store.flush()
-        optimized = time.monotonic()
+        optimize_seconds = None
         if optimize:
+            started = time.monotonic()
             store.optimize()
-        optimize_seconds = round(time.monotonic() - optimized, 3) if optimize else None
+            optimize_seconds = round(time.monotonic() - started, 3)
     except BaseException:
         del store
         gc.collect()
