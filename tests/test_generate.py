@@ -199,7 +199,7 @@ def test_every_library_query_runs_and_most_answer(world_10k):
     assert lib, "queries/ holds no query"
     empty = []
     for name, query in lib.items():
-        params = run_mod.pick_params(query, store, lambda text, b: kq.run_oxigraph(backend, text, b), runner)
+        params, _ = run_mod.pick_params(query, store, lambda text, b: kq.run_oxigraph(backend, text, b), runner)
         result = kq.run_oxigraph(backend, query.text, kq.bind_params(query, params, runner))
         if not len(result) and result.boolean is None:
             empty.append(name)
