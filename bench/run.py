@@ -462,8 +462,9 @@ CHILDREN = {
 
 class Bench:
     def __init__(self, sizes: list[int], *, workdir: Path, quick: bool, seed: int, skip: set[str] = frozenset(),
-                 query_cap: float = QUERY_CAP_S):
+                 query_cap: float = QUERY_CAP_S, history: list[dict] = ()):
         self.skip_ops = set(skip)
+        self.history = list(history)  # rows of an earlier run (--append), for the caps' projections
         self.query_cap = query_cap
         self.sizes = sizes
         self.work = workdir
@@ -493,7 +494,7 @@ class Bench:
 
     def over_cap(self, op: str, size: int) -> bool:
         """Skip `op` at `size` when its last measured time, scaled linearly, would pass its cap."""
-        prev = [r for r in self.rows if r["op"] == op and r.get("size") and r["size"] < size
+        prev = [r for r in self.history + self.rows if r["op"] == op and r.get("size") and r["size"] < size
                 and r.get("status") in ("ok", "timeout")]
         if not prev:
             return False
@@ -1015,8 +1016,9 @@ def main(argv: list[str] | None = None) -> int:
     today = dt.date.today().isoformat()
     out = Path(args.output or args.append or HERE / "results" / f"{today}-{host}.json")
     t0 = time.perf_counter()
+    earlier = json.loads(Path(args.append).read_text(encoding="utf-8")) if args.append else None
     bench = Bench(sizes, workdir=work, quick=args.quick, seed=args.seed, skip=set(filter(None, args.skip.split(","))),
-                  query_cap=args.query_cap)
+                  query_cap=args.query_cap, history=earlier["rows"] if earlier else ())
     log(f"sizes {', '.join(human(s) for s in sizes)}; work dir {work}")
     try:
         bench.run()
@@ -1030,8 +1032,8 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": sizes, "worlds": {str(k): v for k, v in bench.worlds.items()},
         "rows": bench.rows, "queries": bench.queries,
     }
-    if args.append:
-        results = merge_results(json.loads(Path(args.append).read_text(encoding="utf-8")), results)
+    if earlier:
+        results = merge_results(earlier, results)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     log(f"wrote {out}")
