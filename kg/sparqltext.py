@@ -119,8 +119,8 @@ def page(text: str, limit: int | None, offset: int = 0) -> str:
         return text
     if (limit is not None and (type(limit) is not int or limit < 1)) or type(offset) is not int or offset < 0:
         raise ValueError("limit must be an integer ≥ 1 and offset an integer ≥ 0")
-    if where_brace(text) is None:
-        raise ValueError("the query has no WHERE group to page")
+    if ESCAPE_RE.search(text):  # a \u escape could spell a LIMIT the tokens below do not show
+        raise ValueError("the query uses \\u escapes; page it in the query text instead")
     depth, after_where = 0, False
     for m in TOKEN_RE.finditer(text):
         kind, tok = m.lastgroup, m.group()
@@ -131,5 +131,7 @@ def page(text: str, limit: int | None, offset: int = 0) -> str:
             after_where = after_where or depth == 0
         elif kind == "word" and after_where and depth == 0 and tok.upper() in ("LIMIT", "OFFSET", "VALUES"):
             raise ValueError(f"the query has its own top-level {tok.upper()}; page it in the query text instead")
+    if not after_where:
+        raise ValueError("the query has no WHERE group to page")
     parts = ([f"LIMIT {limit:d}"] if limit is not None else []) + ([f"OFFSET {offset:d}"] if offset else [])
     return f"{text.rstrip()}\n{' '.join(parts)}\n"

@@ -60,6 +60,15 @@ def test_page_refuses_a_query_with_its_own_modifiers(text, word):
         page(text, 10)
 
 
+@pytest.mark.parametrize("text, message", [
+    ("SELECT * { ?s ?p ?o } \\u004CIMIT 2", "uses \\\\u escapes"),
+    ("ASK", "no WHERE group to page"),
+])
+def test_page_refuses_what_it_cannot_read_for_sure(text, message):
+    with pytest.raises(ValueError, match=message):
+        page(text, 10)
+
+
 def test_limit_inside_a_subquery_or_string_does_not_count():
     text = 'SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p "LIMIT 1" } LIMIT 2 } } ORDER BY ?s'
     assert page(text, 10, 20).endswith("ORDER BY ?s\nLIMIT 10 OFFSET 20\n")
