@@ -52,6 +52,7 @@ QUERY_BUDGET_S = 4.0             # … or until this much time is spent (at leas
 RDFLIB_REPEATS = 3               # rdflib: the first run counts, up to 3 runs or 5 s
 RDFLIB_BUDGET_S = 5.0
 QUERY_CAP_S = 60                 # oxigraph: a query still running after this is stopped (30x the 10M target)
+SKIPPED_BY_OPTION = "left out with --skip"
 COLD_START_RUNS = 7
 # Time caps (s): a step whose time, projected linearly from the next smaller size of this run,
 # exceeds its cap is skipped (and says so); a step that runs past 1.5x its cap is killed.
@@ -488,7 +489,7 @@ class Bench:
     def skipping(self, op: str, size: int | None) -> bool:
         """Record a step left out with --skip; True when it is."""
         if op in self.skip_ops:
-            self.record(op, size, {"status": "skipped", "note": "left out with --skip"})
+            self.record(op, size, {"status": "skipped", "note": SKIPPED_BY_OPTION})
             return True
         return False
 
@@ -704,7 +705,8 @@ def cell(r: dict | None) -> str:
     if r is None:
         return "—"
     if r.get("status") == "ok":
-        return f"{fmt_s(r['seconds'])} s / {r['peak_mib']:.0f} MiB"
+        earlier = f" (run of {r['earlier_run']})" if r.get("earlier_run") else ""
+        return f"{fmt_s(r['seconds'])} s / {r['peak_mib']:.0f} MiB{earlier}"
     return f"{r.get('status')}"
 
 
@@ -974,6 +976,11 @@ def merge_results(old: dict, new: dict) -> dict:
     """`old` with `new`'s sizes added (replacing old rows of those sizes); the cold start (no size)
     is the new run's. `meta.appended` says which sizes came from which run."""
     sizes = set(new["sizes"])
+    kept = {}  # steps the new run left out with --skip keep the earlier run's measurement, marked as such
+    for r in new["rows"]:
+        before = row_of(old, r["op"], r["size"])
+        if r.get("note") == SKIPPED_BY_OPTION and before and before.get("status") in ("ok", "timeout"):
+            kept[(r["op"], r["size"])] = {**before, "earlier_run": before.get("earlier_run", old["meta"]["date"])}
     meta = dict(old["meta"])
     meta["appended"] = [*meta.get("appended", []), {k: new["meta"][k] for k in ("date", "seconds")} | {
         "sizes": new["sizes"]}]
@@ -981,7 +988,8 @@ def merge_results(old: dict, new: dict) -> dict:
         "meta": meta,
         "sizes": sorted(set(old["sizes"]) | sizes),
         "worlds": {**old["worlds"], **new["worlds"]},
-        "rows": [r for r in old["rows"] if r["size"] is not None and r["size"] not in sizes] + new["rows"],
+        "rows": [r for r in old["rows"] if r["size"] is not None and r["size"] not in sizes]
+        + [kept.get((r["op"], r["size"]), r) for r in new["rows"]],
         "queries": [q for q in old["queries"] if q["size"] not in sizes] + new["queries"],
     }
 

@@ -1,0 +1,47 @@
+"""bench/run.py --append: the new run's sizes replace the earlier run's, except the steps the new
+run left out with --skip, which keep the earlier measurement and say which run it came from."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("igkg_bench_run", ROOT / "bench" / "run.py")
+bench = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = bench
+spec.loader.exec_module(bench)
+
+
+def _run(date, sizes, rows, queries=()):
+    return {"meta": {"date": date, "seconds": 10.0}, "sizes": sizes, "worlds": {str(s): {} for s in sizes},
+            "rows": rows, "queries": list(queries)}
+
+
+def _ok(op, size, seconds):
+    return {"op": op, "size": size, "status": "ok", "seconds": seconds, "peak_mib": 50.0}
+
+
+def test_skipped_steps_keep_the_earlier_measurement_and_say_so():
+    old = _run("2026-01-01", [1000, 10000], [
+        _ok("load.kg", 1000, 1.0), _ok("load.kg", 10000, 9.0), _ok("validate.kg", 10000, 20.0),
+        {"op": "validate.pyshacl", "size": 10000, "status": "skipped", "note": "projected 900 s"},
+    ], queries=[{"size": 10000, "engine": "oxigraph", "name": "q", "median_ms": 5.0}])
+    new = _run("2026-02-02", [10000], [
+        _ok("load.kg", 10000, 7.0),
+        {"op": "validate.kg", "size": 10000, "status": "skipped", "note": bench.SKIPPED_BY_OPTION},
+        {"op": "validate.pyshacl", "size": 10000, "status": "skipped", "note": bench.SKIPPED_BY_OPTION},
+    ], queries=[{"size": 10000, "engine": "oxigraph", "name": "q", "median_ms": 2.0}])
+
+    merged = bench.merge_results(old, new)
+
+    assert merged["rows"] == [
+        _ok("load.kg", 1000, 1.0),
+        _ok("load.kg", 10000, 7.0),
+        {**_ok("validate.kg", 10000, 20.0), "earlier_run": "2026-01-01"},
+        {"op": "validate.pyshacl", "size": 10000, "status": "skipped", "note": bench.SKIPPED_BY_OPTION},
+    ]
+    assert merged["queries"] == [{"size": 10000, "engine": "oxigraph", "name": "q", "median_ms": 2.0}]
+    assert merged["meta"]["appended"] == [{"date": "2026-02-02", "seconds": 10.0, "sizes": [10000]}]
+    assert bench.cell(merged["rows"][2]) == "20.00 s / 50 MiB (run of 2026-01-01)"
