@@ -1,5 +1,6 @@
 """bench/run.py --append: the new run's sizes replace the earlier run's, except the steps the new
-run left out with --skip, which keep the earlier measurement and say which run it came from."""
+run left out with --skip, which keep the earlier measurement and say which run it came from; the
+results page says which run each size comes from."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ spec.loader.exec_module(bench)
 
 
 def _run(date, sizes, rows, queries=()):
-    return {"meta": {"date": date, "seconds": 10.0}, "sizes": sizes, "worlds": {str(s): {} for s in sizes},
+    return {"meta": {"date": date, "started": "09:30", "seconds": 600.0}, "sizes": sizes, "worlds": {str(s): {} for s in sizes},
             "rows": rows, "queries": list(queries)}
 
 
@@ -39,9 +40,20 @@ def test_skipped_steps_keep_the_earlier_measurement_and_say_so():
     assert merged["rows"] == [
         _ok("load.kg", 1000, 1.0),
         _ok("load.kg", 10000, 7.0),
-        {**_ok("validate.kg", 10000, 20.0), "earlier_run": "2026-01-01"},
+        {**_ok("validate.kg", 10000, 20.0), "earlier_run": "2026-01-01 09:30"},
         {"op": "validate.pyshacl", "size": 10000, "status": "skipped", "note": bench.SKIPPED_BY_OPTION},
     ]
     assert merged["queries"] == [{"size": 10000, "engine": "oxigraph", "name": "q", "median_ms": 2.0}]
-    assert merged["meta"]["appended"] == [{"date": "2026-02-02", "seconds": 10.0, "sizes": [10000]}]
-    assert bench.cell(merged["rows"][2]) == "20.00 s / 50 MiB (run of 2026-01-01)"
+    assert merged["meta"]["appended"] == [{"date": "2026-02-02", "started": "09:30", "seconds": 600.0,
+                                           "sizes": [10000]}]
+    assert bench.cell(merged["rows"][2]) == "20.00 s / 50 MiB (earlier run, 2026-01-01 09:30)"
+    assert bench.runs_text(merged) == ["Size 1k: run of 2026-01-01 09:30 (10.0 minutes).",
+                                       "Size 10k: run of 2026-02-02 09:30 (10.0 minutes, `--append`)."]
+
+
+def test_a_run_whose_sizes_were_all_measured_again_is_not_named():
+    first = _run("2026-01-01", [1000], [_ok("load.kg", 1000, 1.0)])
+    second = bench.merge_results(first, _run("2026-02-02", [1000, 10000], [_ok("load.kg", 1000, 2.0)]))
+    third = bench.merge_results(second, _run("2026-03-03", [10000], [_ok("load.kg", 10000, 3.0)]))
+    assert bench.runs_text(third) == ["Size 1k: run of 2026-02-02 09:30 (10.0 minutes, `--append`).",
+                                      "Size 10k: run of 2026-03-03 09:30 (10.0 minutes, `--append`)."]
