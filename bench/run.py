@@ -1055,8 +1055,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
     results = {
-        "meta": {"date": today, "started": started, "host": host, "cpus": os.cpu_count(), "python": platform.python_version(),
-                 "seed": args.seed, "violations": VIOLATIONS, "quick": args.quick,
+        "meta": {"date": today, "started": started, "host": host, "cpus": os.cpu_count(),
+                 "python": platform.python_version(), "seed": args.seed, "violations": VIOLATIONS, "quick": args.quick,
                  "seconds": round(time.perf_counter() - t0, 1), **versions()},
         "sizes": sizes, "worlds": {str(k): v for k, v in bench.worlds.items()},
         "rows": bench.rows, "queries": bench.queries,

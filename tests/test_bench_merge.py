@@ -16,8 +16,8 @@ spec.loader.exec_module(bench)
 
 
 def _run(date, sizes, rows, queries=()):
-    return {"meta": {"date": date, "started": "09:30", "seconds": 600.0}, "sizes": sizes, "worlds": {str(s): {} for s in sizes},
-            "rows": rows, "queries": list(queries)}
+    return {"meta": {"date": date, "started": "09:30", "seconds": 600.0}, "sizes": sizes,
+            "worlds": {str(s): {} for s in sizes}, "rows": rows, "queries": list(queries)}
 
 
 def _ok(op, size, seconds):
