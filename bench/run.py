@@ -917,8 +917,10 @@ def targets(results: dict) -> list[tuple[str, str, str, str]]:
             stopped = {q["query"] for q in q10 if "timeout_ms" in q}
             worst = max(ms, key=ms.get)
             over = sum(1 for v in ms.values() if v > 2000)
+            earlier = next((f" (earlier run, {q['earlier_run']})" for q in q10 if q.get("earlier_run")), "")
             out.append(("every library query at 10M: ≤ 2 s",
-                        f"worst {ms[worst] / 1000:.1f} s ({worst}{', stopped at the cap' if worst in stopped else ''})",
+                        f"worst {ms[worst] / 1000:.1f} s ({worst}{', stopped at the cap' if worst in stopped else ''})"
+                        + earlier,
                         verdict(over == 0, "" if not over else f"{over} of {len(ms)} over"
                                 + (f", {len(stopped)} stopped at the cap" if stopped else ""))))
         else:
@@ -1006,7 +1008,9 @@ def render(results: dict, results_path: Path) -> str:
     engines_sizes = sorted({(q["size"], q["engine"]) for q in results["queries"]})
     if engines_sizes:
         names = sorted({q["query"] for q in results["queries"]})
-        cols = [f"{e} {human(s)}" for s, e in engines_sizes]
+        earlier = {(q["size"], q["engine"]): q["earlier_run"] for q in results["queries"] if q.get("earlier_run")}
+        cols = [f"{e} {human(s)}" + (f" (earlier run, {earlier[s, e]})" if (s, e) in earlier else "")
+                for s, e in engines_sizes]
         lines += ["## Queries (median / p95 ms; rows)", "",
                   "| query | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
         for name in names:
@@ -1121,6 +1125,7 @@ def merge_results(old: dict, new: dict) -> dict:
         before = row_of(old, r["op"], r["size"])
         if r.get("note") == SKIPPED_BY_OPTION and before and before.get("status") in ("ok", "timeout"):
             kept[(r["op"], r["size"])] = {**before, "earlier_run": before.get("earlier_run", measured_by[r["size"]])}
+    kept_queries = {(size, op.split(".", 1)[1]) for op, size in kept if op.startswith("queries.")}
     meta = dict(old["meta"])
     meta["appended"] = [*meta.get("appended", []), {k: new["meta"][k] for k in ("date", "started", "seconds")
                                                     if k in new["meta"]} | {"sizes": new["sizes"]}]
@@ -1130,7 +1135,10 @@ def merge_results(old: dict, new: dict) -> dict:
         "worlds": {**old["worlds"], **new["worlds"]},
         "rows": [r for r in old["rows"] if r["size"] is not None and r["size"] not in sizes]
         + [kept.get((r["op"], r["size"]), r) for r in new["rows"]],
-        "queries": [q for q in old["queries"] if q["size"] not in sizes] + new["queries"],
+        "queries": [q for q in old["queries"] if q["size"] not in sizes]
+        + [{**q, "earlier_run": q.get("earlier_run", measured_by[q["size"]])} for q in old["queries"]
+           if (q["size"], q["engine"]) in kept_queries]
+        + new["queries"],
     }
 
 

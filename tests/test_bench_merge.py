@@ -57,3 +57,20 @@ def test_a_run_whose_sizes_were_all_measured_again_is_not_named():
     third = bench.merge_results(second, _run("2026-03-03", [10000], [_ok("load.kg", 10000, 3.0)]))
     assert bench.runs_text(third) == ["Size 1k: run of 2026-02-02 09:30 (10.0 minutes, `--append`).",
                                       "Size 10k: run of 2026-03-03 09:30 (10.0 minutes, `--append`)."]
+
+
+def test_a_skipped_query_step_keeps_the_earlier_queries_and_says_so():
+    q = {"size": 10000, "engine": "oxigraph", "query": "q", "median_ms": 5.0, "p95_ms": 6.0, "rows": 1}
+    old = _run("2026-01-01", [10000], [_ok("queries.oxigraph", 10000, 9.0), _ok("load.kg", 10000, 9.0)], [q])
+    new = _run("2026-02-02", [10000], [
+        {"op": "queries.oxigraph", "size": 10000, "status": "skipped", "note": bench.SKIPPED_BY_OPTION},
+        _ok("load.kg", 10000, 7.0)])
+
+    merged = bench.merge_results(old, new)
+
+    assert merged["queries"] == [{**q, "earlier_run": "2026-01-01 09:30"}]
+    merged["meta"].update(host="vm", cpus=2, python="3.11", seed=42, violations=5)
+    page = bench.render(merged, bench.ROOT / "bench" / "results" / "x.json").splitlines()
+    table = page.index("## Queries (median / p95 ms; rows)")
+    assert page[table + 2:table + 5] == ["| query | oxigraph 10k (earlier run, 2026-01-01 09:30) |", "|---|---|",
+                                         "| q | 5.00 / 6.00; 1 |"]
