@@ -1142,6 +1142,15 @@ def merge_results(old: dict, new: dict) -> dict:
     }
 
 
+def sizes_lost(out: Path, sizes: list[int]) -> list[int]:
+    """Sizes the results file `out` holds that a run of `sizes` (without --append) would drop."""
+    try:
+        held = json.loads(out.read_text(encoding="utf-8"))["sizes"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return sorted(set(held) - set(sizes))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated triple counts")
@@ -1177,6 +1186,9 @@ def main(argv: list[str] | None = None) -> int:
     bench = Bench(sizes, workdir=work, quick=args.quick, seed=args.seed, skip=set(filter(None, args.skip.split(","))),
                   query_cap=args.query_cap, history=earlier["rows"] if earlier else ())
     log(f"sizes {', '.join(human(s) for s in sizes)}; work dir {work}")
+    if not args.append and (lost := sizes_lost(out, sizes)):
+        log(f"warning: {out} holds {', '.join(human(s) for s in lost)} from an earlier run, which this run "
+            f"will drop when it replaces the file; stop now and pass --append {out} to add to it instead")
     try:
         bench.run()
     finally:

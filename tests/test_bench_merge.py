@@ -74,3 +74,11 @@ def test_a_skipped_query_step_keeps_the_earlier_queries_and_says_so():
     table = page.index("## Queries (median / p95 ms; rows)")
     assert page[table + 2:table + 5] == ["| query | oxigraph 10k (earlier run, 2026-01-01 09:30) |", "|---|---|",
                                          "| q | 5.00 / 6.00; 1 |"]
+
+
+def test_a_run_that_would_drop_sizes_of_the_results_file_is_warned(tmp_path):
+    out = tmp_path / "r.json"
+    assert bench.sizes_lost(out, [1000]) == []  # no file yet
+    out.write_text('{"sizes": [1000, 10000, 10000000]}', encoding="utf-8")
+    assert bench.sizes_lost(out, [1000, 10000]) == [10000000]
+    assert bench.sizes_lost(out, [1000, 10000, 10000000]) == []
