@@ -1,5 +1,6 @@
 """bench/run.py says why a target is missed: where a slow query's time goes (evaluating, handing
-rows to Python, sorting), and what the engine's own loader takes with and without named graphs."""
+rows to Python, sorting), what the engine's own loader takes with and without named graphs, and
+how a selective query at the world's most-referenced entity compares with one at an ordinary entity."""
 
 from __future__ import annotations
 
@@ -101,3 +102,82 @@ def test_the_load_target_names_the_engines_own_figures():
         "; the engine's own loader takes 9.37 s on these quads (named graphs), "
         "5.95 s on the same triples in the default graph")
     assert bench.engine_floor(_results(), 10_000_000) == ""
+
+
+# --- selective queries: the most-referenced entity (the hub) vs. a median-referenced one --------
+
+ORG = "https://w3id.org/igkg/id/org/"
+EX = "http://example.org/"
+
+
+def _org_world():
+    """Organisations o00..o24; o{i} has i + 1 members, and only o24 (the hub) has a chair."""
+    store = ox.Store()
+    member, chair = ox.NamedNode(EX + "memberOf"), ox.NamedNode(EX + "chairs")
+    for i in range(25):
+        org = ox.NamedNode(f"{ORG}o{i:02d}")
+        for j in range(i + 1):
+            store.add(ox.Quad(ox.NamedNode(f"{EX}p{i:02d}-{j:02d}"), member, org))
+    store.add(ox.Quad(ox.NamedNode(EX + "boss"), chair, ox.NamedNode(ORG + "o24")))
+    return store
+
+
+def _named(tmp_path, name, pattern):
+    (tmp_path / f"{name}.rq").write_text(
+        "#+ summary: test\n#+ columns: [person]\n#+ params:\n#+   - {name: org, type: iri, required: true, example: \"igorg:cnnic\"}\n"
+        f"PREFIX ex: <{EX}>\nSELECT ?person WHERE {{ {pattern} }} ORDER BY ?person\n", encoding="utf-8")
+    return kq.load_query(tmp_path / f"{name}.rq")
+
+
+def test_ranked_iris_puts_the_most_referenced_first_and_is_kept_for_the_run():
+    cache = {}
+    ranked = bench.ranked_iris(_org_world(), ORG, cache)
+    assert ranked == [f"{ORG}o{i:02d}" for i in range(24, -1, -1)]
+    assert cache == {ORG: ranked}
+    assert bench.ranked_iris(ox.Store(), ORG, cache) is ranked  # the run's cache answers, not the store
+
+
+def test_a_selective_query_is_measured_at_the_hub_and_at_a_median_referenced_entity(tmp_path):
+    store = _org_world()
+    backend = OxigraphBackend(store)
+    runner = kq.runner_for(backend=backend, engine="oxigraph")
+    run = lambda text, b: kq.run_oxigraph(backend, text, b)  # noqa: E731
+    members = _named(tmp_path, "members", "?person ex:memberOf ?org")
+    cache = {}
+
+    hub, (rows, _) = bench.pick_params(members, store, run, runner, cache=cache)
+    assert (hub, len(rows)) == ({"org": ORG + "o24"}, 25)
+    # 25 organisations: the median (index 12 of the ranking) is o12, with 13 members
+    assert bench.iri_candidates(members, store, top=3, typical=True, cache=cache) == {
+        "org": [ORG + "o12", ORG + "o13", ORG + "o11"]}
+    typical = bench.typical_entity(members, store, run, runner, hub, cache=cache, repeats=2, budget=1.0)
+    assert (typical["params"], typical["rows"], typical["runs"]) == ({"org": ORG + "o12"}, 13, 2)
+
+    # only the hub has a chair: no entity near the median answers, and the result says so
+    chairs = _named(tmp_path, "chairs", "?person ex:chairs ?org")
+    hub, (rows, _) = bench.pick_params(chairs, store, run, runner, cache=cache)
+    assert (hub, len(rows)) == ({"org": ORG + "o24"}, 1)
+    assert bench.typical_entity(chairs, store, run, runner, hub, cache=cache, repeats=2, budget=1.0) == {
+        "none": "no entity near the median reference count gives rows"}
+
+
+def test_the_results_page_compares_the_hub_with_a_median_referenced_entity():
+    queries = [
+        {"size": 1_000_000, "engine": "oxigraph", "query": "tree", "median_ms": 62.6, "rows": 918, "selective": True,
+         "typical": {"median_ms": 0.62, "rows": 8, "params": {}}},
+        {"size": 1_000_000, "engine": "oxigraph", "query": "areas", "median_ms": 28.7, "rows": 381, "selective": True,
+         "typical": {"none": "no entity near the median reference count gives rows"}},
+        {"size": 1_000_000, "engine": "oxigraph", "query": "career", "median_ms": 2.0, "rows": 25, "selective": True,
+         "typical": {"median_ms": 6.0, "rows": 30, "params": {}}},
+        {"size": 1_000_000, "engine": "oxigraph", "query": "all", "median_ms": 40.0, "rows": 9000},
+    ]
+    results = {"sizes": [1_000_000], "rows": [], "queries": queries}
+    row = next(t for t in bench.targets(results) if t[0].startswith("selective"))
+    assert row[1:] == (
+        "at the most-referenced entity: worst 62.60 ms (tree); at a median-referenced entity: worst 6.00 ms (career), "
+        "1 with no answer near the median",
+        "**missed** (2 of 3 over at the most-referenced entity; 1 of 2 over at a median-referenced one)")
+    assert bench.selective_section(results)[4:] == [
+        "| query | 1M hub | 1M median-referenced |", "|---|---|---|",
+        "| areas | 28.70 (381) | — |", "| career | 2.00 (25) | 6.00 (30) |", "| tree | 62.60 (918) | 0.62 (8) |", ""]
+    assert bench.selective_section({"queries": queries[3:]}) == []
