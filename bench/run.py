@@ -1110,18 +1110,20 @@ def selective_section(results: dict) -> list[str]:
     if not qs:
         return []
     sizes = sorted({q["size"] for q in qs})
+    hubs = {(q["query"], q["size"]): q for q in results["queries"] if q["engine"] == "oxigraph" and "median_ms" in q}
     lines = ["## Selective queries: a hub entity vs. an ordinary one", "",
              "The parameters of the query table are the world's most-referenced entities (the hubs: the "
              "largest answers). Each selective query also ran with IRIs at the median reference count of "
-             "their namespace. Median ms (rows); — : no entity near the median gives the query an answer.", "",
+             "their namespace. Median ms (rows); —: no entity near the median gives the query an answer (or, "
+             "with no IRI in the hub's parameters, the query was not selective at that size).", "",
              "| query | " + " | ".join(f"{human(s)} hub | {human(s)} median-referenced" for s in sizes) + " |",
              "|---|" + "---|---|" * len(sizes)]
     for name in sorted({q["query"] for q in qs}):
         cells = []
         for size in sizes:
-            q = next((q for q in qs if q["query"] == name and q["size"] == size), None)
+            q = hubs.get((name, size))
             t = (q or {}).get("typical", {})
-            cells += [f"{q['median_ms']:.2f} ({q['rows']})" if q else "",
+            cells += [f"{q['median_ms']:.2f} ({q['rows']})" if q else "—",
                       f"{t['median_ms']:.2f} ({t['rows']})" if "median_ms" in t else "—"]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines + [""]

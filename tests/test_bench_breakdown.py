@@ -177,7 +177,16 @@ def test_the_results_page_compares_the_hub_with_a_median_referenced_entity():
         "at the most-referenced entity: worst 62.60 ms (tree); at a median-referenced entity: worst 6.00 ms (career), "
         "1 with no answer near the median",
         "**missed** (2 of 3 over at the most-referenced entity; 1 of 2 over at a median-referenced one)")
+    # a query not selective at a size (no IRI among the parameters picked there) has no comparison
+    results["sizes"].append(100_000)
+    queries.append({"size": 100_000, "engine": "oxigraph", "query": "career", "median_ms": 1.5, "rows": 1})
     assert bench.selective_section(results)[4:] == [
         "| query | 1M hub | 1M median-referenced |", "|---|---|---|",
         "| areas | 28.70 (381) | — |", "| career | 2.00 (25) | 6.00 (30) |", "| tree | 62.60 (918) | 0.62 (8) |", ""]
-    assert bench.selective_section({"queries": queries[3:]}) == []
+    queries.append({"size": 100_000, "engine": "oxigraph", "query": "tree", "median_ms": 25.0, "rows": 375,
+                    "selective": True, "typical": {"median_ms": 0.31, "rows": 4}})
+    assert bench.selective_section(results)[4:] == [
+        "| query | 100k hub | 100k median-referenced | 1M hub | 1M median-referenced |", "|---|---|---|---|---|",
+        "| areas | — | — | 28.70 (381) | — |", "| career | 1.50 (1) | — | 2.00 (25) | 6.00 (30) |",
+        "| tree | 25.00 (375) | 0.31 (4) | 62.60 (918) | 0.62 (8) |", ""]
+    assert bench.selective_section({"queries": queries[3:5]}) == []
