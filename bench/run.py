@@ -310,10 +310,11 @@ def pick_params(query, store, run, runner, *, tries: int = 30, budget_s: float =
     """Parameter values from the generated world that give a non-empty answer where possible.
 
     IRI parameters: their example if the world has it, then the namespace's most-referenced IRIs
-    (with `typical`, the median-referenced ones; see `iri_candidates`); date parameters: the example, its year, then earlier years; others:
-    the example. Combinations are tried in order (at most `tries`, for at most `budget_s` seconds)
-    until the query returns rows; then once more without the optional parameters; else the first
-    combination is used. Returns (params, (rows, seconds) of the run that found them, or None)."""
+    (with `typical`, the median-referenced ones; see `iri_candidates`); date parameters: the
+    example, its year, then earlier years; others: the example. Combinations are tried in order
+    (at most `tries`, for at most `budget_s` seconds) until the query returns rows; then once more
+    without the optional parameters; else the first combination is used. Returns (params,
+    (rows, seconds) of the run that found them, or None))."""
     import itertools
 
     from kg import queries as kq
