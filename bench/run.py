@@ -314,7 +314,7 @@ def pick_params(query, store, run, runner, *, tries: int = 30, budget_s: float =
     example, its year, then earlier years; others: the example. Combinations are tried in order
     (at most `tries`, for at most `budget_s` seconds) until the query returns rows; then once more
     without the optional parameters; else the first combination is used. Returns (params,
-    (rows, seconds) of the run that found them, or None))."""
+    (rows, seconds) of the run that found them, or None)."""
     import itertools
 
     from kg import queries as kq
