@@ -29,13 +29,14 @@ demo: $(STAMP)
 	$(KG) query members-of-organisation -p org=KNET
 	$(KG) describe "Zhang Jianchuan"
 
+# Two workers (pytest-xdist); no bytecode or cache files are written into the checkout.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -n 2
 
 # Re-run the commands shown in README.md and queries/README.md and refresh their output.
 readme: $(STAMP)
 	$(BIN)/python docs/snippets.py
-	$(BIN)/python -m kg.queries catalogue --write
+	$(BIN)/python -m kg.queries.catalogue --write
 
 clean:
 	rm -rf $(VENV) .kg-store .pytest_cache build *.egg-info

@@ -1,4 +1,4 @@
-# Benchmark targets (issue 7). The main Makefile includes this file; it also runs on its own:
+# Benchmark targets. The main Makefile includes this file; it also runs on its own:
 #   make -f bench.mk bench        # 10k, 100k, 1M triples; about 15-25 minutes on 2 cores
 #   make -f bench.mk bench-large  # adds 10M (needs ~12 GB free RAM for the capped baselines' peers)
 # Each writes bench/results/<date>-<host>.json and regenerates bench/RESULTS.md and

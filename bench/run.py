@@ -78,7 +78,7 @@ OPERATIONS = {
     "validate.kg": "`kg validate` library call, fast engine (parse + validate)",
     "validate.kg-pyshacl": "`kg validate --engine pyshacl`: the reference engine as kg runs it (SPARQL texts parsed once)",
     "validate.pyshacl": "plain pySHACL on the union graph, as a user would call it (parse + validate)",
-    "reason.materialise": "`kg.reason.materialise` on an in-memory store (rules to fixpoint)",
+    "reason.materialise": "`kg.reason.rules.materialise` on an in-memory store (rules to fixpoint)",
     "cold-start.kg-query": "`kg query NAME` whole process on the seed data (median of runs)",
 }
 
@@ -174,9 +174,9 @@ def measure_queries(engine: str, path: Path, store_dir: Path, mode: str, *, cap_
     each run of it and its end; a run that goes past `cap_s` is killed with its child, the query
     recorded as stopped, and a new child goes on with the queries after it. Seconds add up over
     the children; peak is the max."""
-    from kg import queries as kq
+    from kg.queries.library import library
 
-    names = list(kq.library())
+    names = list(library())
     results: dict[str, dict] = {}
     total = {"seconds": 0.0, "peak_mib": 0.0, "exit": 0, "status": "ok"}
     setup = []
@@ -245,6 +245,53 @@ def _timed(fn):
     return value, time.perf_counter() - t0
 
 
+def oxigraph_runner(backend):
+    """`run(text, bindings) -> rows` on a kg backend: the bindings bound as `kg query` binds them
+    (kg.queries.execute.run_bound: a leading VALUES block, else substitutions), every row handed to
+    Python as a tuple of pyoxigraph terms (None where unbound); an ASK gives no rows."""
+    import pyoxigraph as ox
+
+    from kg.errors import UsageError
+    from kg.queries.execute import run_bound
+
+    def run(text: str, bindings=None) -> tuple:
+        result = run_bound(backend, text, bindings)
+        if isinstance(result, ox.QueryBoolean):
+            return ()
+        if not isinstance(result, ox.QuerySolutions):
+            raise UsageError("the query is not a SELECT or ASK query (use `kg sparql` for CONSTRUCT/DESCRIBE)")
+        return tuple(map(tuple, result))  # a solution iterates its values in projection order
+
+    return run
+
+
+def rdflib_runner(dataset):
+    """`run(text, bindings) -> rows` with rdflib's SPARQL engine on an rdflib Dataset (union default
+    graph): the project prefixes predeclared, the bindings (name -> pyoxigraph term) as
+    `initBindings`, every row converted to a tuple of pyoxigraph terms (None where unbound)."""
+    import rdflib.plugins.sparql as rdflib_sparql
+
+    from kg.errors import UsageError
+    from kg.namespaces import PREFIXES
+    from kg.rdflib_bridge import from_rdflib, to_rdflib
+
+    rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # never let rdflib dereference FROM / LOAD IRIs
+
+    def run(text: str, bindings=None) -> tuple:
+        init = {k: to_rdflib(v) for k, v in (bindings or {}).items()}
+        try:
+            result = dataset.query(text, initNs=PREFIXES, initBindings=init or None)
+        except Exception as e:  # rdflib raises pyparsing exceptions for syntax errors
+            raise UsageError(f"SPARQL error (rdflib): {e}") from None
+        if result.type == "ASK":
+            return ()
+        if result.type != "SELECT":
+            raise UsageError("the query is not a SELECT or ASK query")
+        return tuple(tuple(None if t is None else from_rdflib(t) for t in row) for row in result)
+
+    return run
+
+
 def child_load_rdflib(path: str) -> dict:
     import rdflib
 
@@ -258,13 +305,13 @@ def ranked_iris(store, ns: str, cache: dict | None = None) -> list[str]:
     IRI); `cache` (a dict) keeps them for the next query of the same run."""
     import pyoxigraph as ox
 
-    from kg import queries as kq
+    from kg.sparqltext import values_binding
 
     if cache is not None and ns in cache:
         return cache[ns]
     q = ("SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ?p ?x FILTER(isIRI(?x) && STRSTARTS(STR(?x), ?ns)"
          " && !STRENDS(STR(?x), \"scheme\")) } GROUP BY ?x")
-    q, unsafe = kq.values_binding(q, {"ns": ox.Literal(ns)})  # pyoxigraph substitutes only projected variables
+    q, unsafe = values_binding(q, {"ns": ox.Literal(ns)})  # pyoxigraph substitutes only projected variables
     if unsafe:
         raise ValueError(f"namespace {ns!r} cannot be bound safely")
     counted = [(row["x"].value, int(row["n"].value)) for row in store.query(q, use_default_graph_as_union=True)]
@@ -305,7 +352,7 @@ def iri_candidates(query, store, *, top: int = 5, typical: bool = False, cache: 
     return out
 
 
-def pick_params(query, store, run, runner, *, tries: int = 30, budget_s: float = 3.0, typical: bool = False,
+def pick_params(query, store, run, backend, *, tries: int = 30, budget_s: float = 3.0, typical: bool = False,
                 cache: dict | None = None):
     """Parameter values from the generated world that give a non-empty answer where possible.
 
@@ -313,11 +360,12 @@ def pick_params(query, store, run, runner, *, tries: int = 30, budget_s: float =
     (with `typical`, the median-referenced ones; see `iri_candidates`); date parameters: the
     example, its year, then earlier years; others: the example. Combinations are tried in order
     (at most `tries`, for at most `budget_s` seconds) until the query returns rows; then once more
-    without the optional parameters; else the first combination is used. Returns (params,
+    without the optional parameters; else the first combination is used. `run(text, bindings)`
+    returns the rows (see `oxigraph_runner`); labels are looked up in `backend`. Returns (params,
     (rows, seconds) of the run that found them, or None)."""
     import itertools
 
-    from kg import queries as kq
+    from kg.queries.params import bind_params
 
     choices: dict[str, list[str]] = {}
     cands = iri_candidates(query, store, top=10, typical=typical, cache=cache)
@@ -337,7 +385,7 @@ def pick_params(query, store, run, runner, *, tries: int = 30, budget_s: float =
         if i and i < len(combos) - 1 and time.perf_counter() - started > budget_s:
             continue  # out of time: only the last try (without optional parameters) is left
         try:
-            bindings = kq.bind_params(query, params, runner)
+            bindings = bind_params(query, params, backend)
             t0 = time.perf_counter()
             rows = run(query.text, bindings)
             if len(rows) > 0:
@@ -369,17 +417,17 @@ def repeated(run, text: str, bindings: dict, found=None, *, repeats: int, budget
     return first, first_s, times or [first_s]
 
 
-def typical_entity(query, store, run, runner, hub_params: dict, *, cache: dict, repeats: int, budget: float) -> dict:
+def typical_entity(query, store, run, backend, hub_params: dict, *, cache: dict, repeats: int, budget: float) -> dict:
     """The query again with its IRI parameters at median-referenced entities of the world instead of
     the most-referenced ones (see `pick_params`): median and p95 ms, rows, the parameters; or a
     `none` note when no entity near the median gives the query an answer."""
-    from kg import queries as kq
+    from kg.queries.params import bind_params
 
-    params, found = pick_params(query, store, run, runner, typical=True, cache=cache)
+    params, found = pick_params(query, store, run, backend, typical=True, cache=cache)
     iris = {k for k, v in hub_params.items() if str(v).startswith(ID_NS)}
     if found is None or not iris <= params.keys():
         return {"none": "no entity near the median reference count gives rows"}
-    rows, _, times = repeated(run, query.text, kq.bind_params(query, params, runner), found,
+    rows, _, times = repeated(run, query.text, bind_params(query, params, backend), found,
                               repeats=repeats, budget=budget)
     return {**_stats(times), "rows": len(rows), "params": params}
 
@@ -420,13 +468,14 @@ def counted(text: str) -> str:
 def breakdown(run, text: str, bindings: dict, rows: int, *, repeats: int, budget: float) -> dict:
     """Where a slow query's time goes: the same query without its ORDER BY (rows to Python, in the
     engine's order), and that query counted inside the engine (one row to Python). Median ms of
-    each; the parameters go into the inner query's VALUES block, as `kg query` puts them."""
-    from kg import queries as kq
+    each; the parameters go into the inner query's VALUES block, as `kg query` puts them.
+    `run(text, bindings)` returns the rows (see `oxigraph_runner`)."""
+    from kg.sparqltext import values_binding
 
     plain = unordered(text)
     if plain is None:
         return {}
-    bound, rest = kq.values_binding(plain, bindings)
+    bound, rest = values_binding(plain, bindings)
     out = {}
     for key, variant, b in (("unordered_ms", plain, bindings), ("engine_ms", counted(bound), None)):
         if key == "engine_ms" and rest:
@@ -436,7 +485,7 @@ def breakdown(run, text: str, bindings: dict, rows: int, *, repeats: int, budget
             result, s = _timed(lambda: run(variant, b))
             times.append(s)
         out[key] = _stats(times)["median_ms"]
-        n = int(result.rows[0][0].value) if key == "engine_ms" else len(result)
+        n = int(result[0][0].value) if key == "engine_ms" else len(result)
         if n != rows:  # the variant must do the same work: say so if it did not
             out[key.replace("_ms", "_rows")] = n
     return out
@@ -449,23 +498,26 @@ def child_queries(engine: str, path: str, store_dir: str, quick: bool, progress:
     so the parent can stop a query that runs past its cap (pyoxigraph has no query timeout)."""
     import pyoxigraph as ox
 
-    from kg import queries as kq
     from kg.backend import OxigraphBackend
+    from kg.queries.library import library
+    from kg.queries.params import bind_params
 
     t0 = time.perf_counter()
     store = ox.Store.read_only(store_dir) if engine == "oxigraph" else None
     backend = OxigraphBackend(store, description="bench store") if store is not None else None
-    ox_runner = kq.runner_for(backend=backend, engine="oxigraph") if backend is not None else None
     if engine == "rdflib":
-        from kg.dataset import to_rdflib
+        from kg.rdflib_bridge import to_dataset
 
         # the very quads the oxigraph step queried (asserted and inferred), in an rdflib Dataset
-        ds = to_rdflib(ox.Store.read_only(store_dir))
-        ds.default_union = True
-        run = lambda text, b: kq.run_rdflib(ds, text, b)  # noqa: E731
+        # (default graph = the union of the named graphs); the store also answers label look-ups
+        # of parameters (bind_params), as it did for the oxigraph step
+        on_disk = ox.Store.read_only(store_dir)
+        backend = OxigraphBackend(on_disk, description="bench store")
+        ds = to_dataset(on_disk)
+        run = rdflib_runner(ds)
         repeats, budget = (2, 3.0) if quick else (RDFLIB_REPEATS, RDFLIB_BUDGET_S)
     else:
-        run = lambda text, b: kq.run_oxigraph(backend, text, b)  # noqa: E731
+        run = oxigraph_runner(backend)
         repeats, budget = (5, 1.0) if quick else (QUERY_REPEATS, QUERY_BUDGET_S)
     setup = time.perf_counter() - t0
     out = {}
@@ -486,19 +538,19 @@ def child_queries(engine: str, path: str, store_dir: str, quick: bool, progress:
             note(run=1)
             return untimed(text, b)
 
-    for name, query in kq.library().items():
+    for name, query in library().items():
         if only is not None and name not in only:
             continue
         note(start=name)
         try:
             found = None
             if engine == "oxigraph":
-                params, found = pick_params(query, store, run, ox_runner, cache=ranked)
+                params, found = pick_params(query, store, run, backend, cache=ranked)
                 chosen[name] = params
                 params_file.write_text(json.dumps(chosen))
             else:
                 params = chosen.get(name, {})
-            bindings = kq.bind_params(query, params, ox_runner)
+            bindings = bind_params(query, params, backend)
             first, first_s, times = repeated(run, query.text, bindings, found, repeats=repeats, budget=budget,
                                              count_first=engine == "rdflib")  # rdflib caches nothing between runs
             print(f"[bench child]     {engine} {name}: {statistics.median(times) * 1000:.1f} ms, {len(first)} rows",
@@ -510,7 +562,7 @@ def child_queries(engine: str, path: str, store_dir: str, quick: bool, progress:
                 out[name].update(breakdown(run, query.text, bindings, len(first), repeats=2 if quick else 5,
                                            budget=budget))
             if engine == "oxigraph" and out[name]["selective"]:
-                out[name]["typical"] = typical_entity(query, store, run, ox_runner, params, cache=ranked,
+                out[name]["typical"] = typical_entity(query, store, run, backend, params, cache=ranked,
                                                       repeats=repeats, budget=budget)
         except Exception as e:  # a query the engine cannot run is a result too
             out[name] = {"error": f"{type(e).__name__}: {e}"[:300]}
@@ -528,13 +580,16 @@ def child_validate(engine: str, path: str) -> dict:
 
 
 def _summary(results, conforms) -> dict:
+    """Counts per severity and component and the violations' focus nodes, from kg.report
+    ValidationResults (their terms as text: `ValidationResult.as_dict`)."""
+    rows = [r.as_dict() for r in results]
     kinds: dict[str, int] = {}
-    for r in results:
-        kinds[r.component.rsplit("#", 1)[-1]] = kinds.get(r.component.rsplit("#", 1)[-1], 0) + 1
-    violations = [r for r in results if r.severity.endswith("Violation")]
-    return {"conforms": bool(conforms), "violations": len(violations), "warnings": len(results) - len(violations),
+    for d in rows:
+        kinds[d["component"].rsplit("#", 1)[-1]] = kinds.get(d["component"].rsplit("#", 1)[-1], 0) + 1
+    violations = [d for d in rows if d["severity"].endswith("Violation")]
+    return {"conforms": bool(conforms), "violations": len(violations), "warnings": len(rows) - len(violations),
             "by_component": dict(sorted(kinds.items())),
-            "focus": sorted({r.focus for r in violations})[:50]}
+            "focus": sorted({d["focus"] for d in violations})[:50]}
 
 
 def _plain_pyshacl(path: str) -> dict:
@@ -560,7 +615,7 @@ def _plain_pyshacl(path: str) -> dict:
 def child_reason(path: str) -> dict:
     import pyoxigraph as ox
 
-    from kg.reason import materialise
+    from kg.reason.rules import materialise
 
     store = ox.Store()
     store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
@@ -676,7 +731,7 @@ class Bench:
         store_reasoned = self.work / f"store-kg-reasoned-{human(n)}"
         if self.skipping("load.kg-reason", n) or self.over_cap("load.kg-reason", n):
             pass
-        elif available("kg.commands.load") and available("kg.reason"):
+        elif available("kg.commands.load") and available("kg.reason.rules"):
             r = measure([PY, "-m", "kg", "load", str(path), "--store", str(store_reasoned), "--no-validate",
                          "--reason", "--json"], timeout=self.timeout("load.kg-reason"))
             self.record("load.kg-reason", n, r)
@@ -714,8 +769,8 @@ class Bench:
         store_dir = kg_database(store_reasoned) or kg_database(store_kg) or store_cli
         if self.skipping("queries.oxigraph", n):
             pass
-        elif not available("kg.queries") or not any((ROOT / "queries").glob("*.rq")):
-            self.na("queries.oxigraph", n, "no query library (queries/*.rq, kg/queries.py) yet")
+        elif not available("kg.queries.execute") or not any((ROOT / "queries").glob("*.rq")):
+            self.na("queries.oxigraph", n, "no query library (queries/*.rq, kg/queries/) yet")
             self.na("queries.rdflib", n, "no query library yet")
         else:
             mode = "quick" if self.quick else "full"
@@ -758,11 +813,11 @@ class Bench:
         log(f"size {human(n)}: reason")
         if self.skipping("reason.materialise", n) or self.over_cap("reason.materialise", n):
             pass
-        elif available("kg.reason") and n <= REASON_MAX:
+        elif available("kg.reason.rules") and n <= REASON_MAX:
             r = measure(child("reason", str(path)), timeout=self.timeout("reason.materialise"))
             self.record("reason.materialise", n, r)
         else:
-            self.na("reason.materialise", n, "kg.reason.materialise not there yet")
+            self.na("reason.materialise", n, "kg.reason.rules.materialise not there yet")
 
         for d in (store_kg, store_reasoned, store_cli):
             shutil.rmtree(d, ignore_errors=True)
@@ -784,12 +839,12 @@ class Bench:
         return r
 
     def cold_start(self) -> None:
-        if not available("kg.commands.query") or not available("kg.queries"):
+        if not available("kg.commands.query") or not available("kg.queries.library"):
             self.na("cold-start.kg-query", None, "`kg query` not there yet")
             return
-        from kg import queries as kq
+        from kg.queries.library import library
 
-        lib = kq.library()
+        lib = library()
         if not lib:
             self.na("cold-start.kg-query", None, "no queries in queries/")
             return

@@ -3,7 +3,8 @@
 Each marker is followed by a fenced block holding the output of `kg ARGS` (stdout, then the exit
 code when it is not 0). `python docs/snippets.py` rewrites the blocks; `--check` exits 1 when a
 block is out of date (tests/test_readme.py runs it). Commands run on the in-memory build of the
-project files (no store), so the output does not depend on what was loaded before.
+project files (no store), so the output does not depend on what was loaded before, in a temporary
+working folder (KG_HOME names the checkout), so nothing is written into the checkout.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,10 +23,11 @@ MARKER = re.compile(r"<!-- kg: (?P<args>.+?) -->\n```(?P<lang>\w*)\n(?P<body>.*?
 DURATION = re.compile(r"\d+(\.\d+)? ?(ms|s)\b")
 
 
-def run(args: str) -> str:
-    env = dict(os.environ, KG_STORE=str(ROOT / ".no-store"), COLUMNS="100", NO_COLOR="1")
+def run(args: str, cwd: str) -> str:
+    env = dict(os.environ, KG_HOME=str(ROOT), KG_STORE=os.path.join(cwd, ".no-store"), COLUMNS="100",
+               NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("CI", None)
-    proc = subprocess.run([sys.executable, "-m", "kg", *shlex.split(args)], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, "-m", "kg", *shlex.split(args)], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
     out = proc.stdout
     if proc.returncode:
@@ -33,10 +36,11 @@ def run(args: str) -> str:
 
 
 def render(text: str) -> str:
-    def replace(m: re.Match) -> str:
-        return f"<!-- kg: {m['args']} -->\n```{m['lang']}\n$ kg {m['args']}\n{run(m['args'])}```\n"
+    with tempfile.TemporaryDirectory(prefix="igkg-readme-") as cwd:
+        def replace(m: re.Match) -> str:
+            return f"<!-- kg: {m['args']} -->\n```{m['lang']}\n$ kg {m['args']}\n{run(m['args'], cwd)}```\n"
 
-    return MARKER.sub(replace, text)
+        return MARKER.sub(replace, text)
 
 
 def main(argv: list[str]) -> int:

@@ -16,9 +16,9 @@ when it exists and holds exactly the current project files, else an in-memory bu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, XSD
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class Backend(Protocol):
+    """What every place a query can run offers (see the module docstring)."""
+
     description: str
 
     def query(self, query: str, *, substitutions: "dict[pyoxigraph.Variable, object] | None" = None,
@@ -62,6 +64,33 @@ class OxigraphBackend:
         from kg.store import default_graph_count
 
         return sum(self.graph_counts().values()) + default_graph_count(self.store)
+
+
+def select(backend: Backend, query: str, **bindings: Any) -> list[dict[str, Any]]:
+    """Run a SELECT on `backend`; each keyword argument binds that variable through `substitutions`.
+
+    Values may be pyoxigraph terms or plain values: a str that starts with http://, https:// or
+    urn: is bound as an IRI, an int as xsd:integer, anything else as an xsd:string literal. Returns
+    one dict per row: variable name -> pyoxigraph term, unbound variables left out.
+    """
+    import pyoxigraph as ox
+
+    subs = {ox.Variable(k): _term(v) for k, v in bindings.items() if v is not None}
+    result = backend.query(query, substitutions=subs or None)
+    names = [v.value for v in result.variables]
+    return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
+
+
+def _term(value: Any):
+    import pyoxigraph as ox
+
+    if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return value
+    if isinstance(value, str) and value.startswith(("http://", "https://", "urn:")):
+        return ox.NamedNode(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    return ox.Literal(str(value))
 
 
 def open_backend(*, store: str | None = None, endpoint: str | None = None) -> Backend:

@@ -17,6 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.reason.hermit import ConsistencyResult
 
 SEVERITIES = ("error", "warning", "info")
 _HEADER = re.compile(r"^#\s*(Problem|Solution|Severity|Title|Summary)\s*:\s*(.*)$", re.IGNORECASE)
@@ -24,6 +28,8 @@ _HEADER = re.compile(r"^#\s*(Problem|Solution|Severity|Title|Summary)\s*:\s*(.*)
 
 @dataclass(frozen=True)
 class QualityCheck:
+    """One `*-violation.rq` file: its name (the stem without -violation), text and header."""
+
     name: str
     path: Path
     query: str
@@ -34,6 +40,8 @@ class QualityCheck:
 
 @dataclass(frozen=True)
 class CheckOutcome:
+    """A check's answer: columns and rows as text (kg.terms.show; None where unbound), sorted."""
+
     check: QualityCheck
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]  # None: the column is unbound in that row
@@ -79,10 +87,7 @@ def run_checks(store, checks: list[QualityCheck]) -> list[CheckOutcome]:
 
     from kg.errors import InputError
     from kg.namespaces import PREFIXES
-    from kg.sparql import text
-
-    def show(term) -> str | None:
-        return None if term is None else text(term)
+    from kg.terms import show
 
     outcomes = []
     for check in checks:
@@ -93,7 +98,65 @@ def run_checks(store, checks: list[QualityCheck]) -> list[CheckOutcome]:
         if not isinstance(result, ox.QuerySolutions):
             raise InputError(check.path, "a check must be a SELECT query (zero rows when healthy)")
         columns = tuple(v.value for v in result.variables)
-        rows = tuple(sorted((tuple(show(sol[c]) for c in columns) for sol in result),
+        rows = tuple(sorted((tuple(None if t is None else show(t) for t in sol) for sol in result),
                             key=lambda row: tuple(v or "" for v in row)))
         outcomes.append(CheckOutcome(check, columns, rows))
     return outcomes
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    """What `kg check` found: one outcome per check, and HermiT's verdict (None when not asked)."""
+
+    outcomes: tuple[CheckOutcome, ...]
+    consistency: "ConsistencyResult | None"
+
+    @property
+    def failed(self) -> bool:
+        """A check of severity error returned rows, or ontology + data are not consistent."""
+        return any(o.failed for o in self.outcomes) or (self.consistency is not None and not self.consistency.ok)
+
+    def as_dict(self, root: Path) -> dict:
+        """JSON-ready: each check with its rows (file paths relative to `root`), and HermiT's verdict
+        without the full realisation (that is `kg reason`'s job)."""
+        consistency = None
+        if self.consistency is not None:
+            consistency = {k: v for k, v in self.consistency.to_json().items() if k not in (
+                "classHierarchy", "realisation", "inferredClassAssertions", "inferredPropertyValues")}
+        return {
+            "ok": not self.failed,
+            "checks": [
+                {"name": o.check.name, "file": o.check.path.relative_to(root).as_posix(),
+                 "severity": o.check.severity, "problem": o.check.problem, "solution": o.check.solution,
+                 "failed": o.failed, "count": len(o.rows), "columns": list(o.columns),
+                 "rows": [dict(zip(o.columns, r)) for r in o.rows]}
+                for o in self.outcomes
+            ],
+            "consistency": consistency,
+        }
+
+
+def check_dataset(files: Iterable[str | Path] = (), *, consistency: bool = True, timeout_s: float = 120.0,
+                  memory_mb: int = 2000) -> QualityReport:
+    """Run `ontology/checks/*-violation.rq` on the ontology + data (or + `files`), then, when
+    `consistency`, HermiT on the same quads (bounded by `timeout_s` seconds and `memory_mb` MiB).
+
+    Raises InputError for a file or check that does not parse, kg.reason.hermit.ReasonerError when
+    HermiT cannot answer.
+    """
+    import pyoxigraph as ox
+
+    from kg.dataset import default_sources, project_root, read_dataset, with_ontology
+
+    checks = load_checks(project_root() / "ontology" / "checks")
+    parsed = read_dataset(with_ontology(files) if files else default_sources())
+    store = ox.Store()
+    store.extend(parsed.quads)
+    outcomes = tuple(run_checks(store, checks))
+    result = None
+    if consistency:
+        from kg.reason.hermit import check_consistency
+
+        result = check_consistency(quads=parsed.quads, graph_files=parsed.files, timeout_s=timeout_s,
+                                   memory_mb=memory_mb, realise=False, property_values=False)
+    return QualityReport(outcomes, result)

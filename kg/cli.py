@@ -8,7 +8,6 @@ inconsistent), 2 usage or input error.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 
 import click
@@ -36,10 +35,10 @@ class LazyGroup(click.Group):
     """A click group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(name for name, (mod, _) in COMMANDS.items() if importlib.util.find_spec(mod) is not None)
+        return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in COMMANDS or importlib.util.find_spec(COMMANDS[name][0]) is None:
+        if name not in COMMANDS:
             return None
         return importlib.import_module(COMMANDS[name][0]).command
 
@@ -64,9 +63,10 @@ def cli() -> None:
     """
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run `kg` with `argv` (default: the command line); exits with 0, 1 or 2 (130 on Ctrl-C)."""
     try:
-        cli.main(prog_name="kg", standalone_mode=False)
+        cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except KgError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(e.exit_code)

@@ -1,25 +1,26 @@
-"""Find the project's RDF files, name their graphs, and parse them into a dataset.
+"""Find the project's RDF files, name their graphs, and parse them: the package's one RDF reader.
 
 The dataset has one named graph per file group (docs/design.md):
 `ontology/igkg.ttl` -> `iggraph:ontology`, `data/reference/*` -> `iggraph:reference`, and each
 `data/<stem>.ttl` (one per source document) -> `iggraph:<stem>`. TriG and N-Quads files keep their
-own graph names. Parsing uses pyoxigraph (fast, and its errors carry line and column).
+own graph names; their default-graph triples go to the file-stem graph. Parsing uses pyoxigraph
+(fast, and its errors carry line and column); blank nodes are scoped to their file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.errors import InputError, UsageError
 from kg.namespaces import GRAPH, GRAPH_ONTOLOGY, GRAPH_REFERENCE
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
-    import rdflib
 
 RDF_SUFFIXES = {
     ".ttl": "TURTLE",
@@ -45,16 +46,18 @@ def project_root() -> Path:
 
 
 def seeds_dir() -> Path:
-    """The source documents, kept beside the clone in `../shared/seeds/` (`KG_SEEDS` overrides)."""
+    """The source documents: `shared/seeds/` in the folder that holds the checkout (`KG_SEEDS` overrides)."""
     env = os.environ.get("KG_SEEDS")
     return Path(env) if env else project_root().parent / "shared" / "seeds"
 
 
 def ontology_file() -> Path:
+    """`ontology/igkg.ttl` of the project."""
     return project_root() / "ontology" / "igkg.ttl"
 
 
 def shapes_file() -> Path:
+    """`ontology/shapes.ttl` of the project (the SHACL shapes; not part of the dataset)."""
     return project_root() / "ontology" / SHAPES_FILE
 
 
@@ -102,10 +105,14 @@ def default_sources() -> list[Source]:
     return [Source(p, graph_for(p)) for p in files]
 
 
-def sources_for(paths: Iterable[str | Path]) -> list[Source]:
-    """Sources for files and folders named on the command line (folders are searched)."""
+def sources_for(paths: Iterable[str | Path | Source]) -> list[Source]:
+    """Sources for files and folders named on the command line (folders are searched; a Source
+    is kept as it is). Raises UsageError for a missing file or an unknown suffix."""
     out: list[Source] = []
     for raw in paths:
+        if isinstance(raw, Source):
+            out.append(raw)
+            continue
         p = Path(raw)
         if p.is_dir():
             out.extend(Source(f, graph_for(f)) for f in _rdf_files(p))
@@ -120,27 +127,77 @@ def sources_for(paths: Iterable[str | Path]) -> list[Source]:
     return out
 
 
-def read_quads(source: Source) -> list["pyoxigraph.Quad"]:
-    """Parse one file into quads in its graph; a syntax error becomes an InputError(file:line:col)."""
+def with_ontology(paths: Iterable[str | Path | Source]) -> list[Source]:
+    """The project ontology followed by the files and folders in `paths` (the ontology once).
+
+    What validation, checks and reasoning read when given files: the data with the class
+    hierarchy it is checked against. Raises UsageError for a missing file or unknown suffix.
+    """
+    chosen = sources_for(paths)
+    onto = ontology_file().resolve()
+    if any(s.path.resolve() == onto for s in chosen):
+        return chosen
+    return [Source(onto, graph_for(onto))] + chosen
+
+
+@contextmanager
+def _reading(path: Path):
+    """Turn pyoxigraph's parse errors into InputError(file:line:column)."""
+    try:
+        yield
+    except SyntaxError as e:
+        raise InputError(path, _syntax_message(e), line=e.lineno, column=e.offset) from None
+    except (OSError, ValueError) as e:
+        raise InputError(path, str(e)) from None
+
+
+def _target_graph(source: Source) -> str:
+    """Where a file's default-graph triples go: its own graph, or (TriG/N-Quads) its stem graph."""
+    return source.graph or GRAPH + source.path.name.split(".")[0]
+
+
+def read_quads(source: Source) -> Iterator["pyoxigraph.Quad"]:
+    """Stream one file's quads, its default-graph triples put in the file's named graph.
+
+    Blank-node labels are scoped to the file (RDF 1.1 Concepts §3.4): `_:b0` in two files gives two
+    nodes. A syntax error raises InputError naming file:line:column, when the iteration reaches it.
+    """
     import pyoxigraph as ox
 
     fmt = getattr(ox.RdfFormat, source.format_name)
+    target = ox.NamedNode(_target_graph(source))
+    quad, default = ox.Quad, ox.DefaultGraph
+    with _reading(source.path):
+        for q in ox.parse(path=str(source.path), format=fmt, rename_blank_nodes=True):
+            yield quad(q.subject, q.predicate, q.object, target) if isinstance(q.graph_name, default) else q
+
+
+@dataclass(frozen=True)
+class ParsedDataset:
+    """Quads read from several files, and which files fed each named graph (for messages)."""
+
+    quads: tuple["pyoxigraph.Quad", ...]
+    files: dict[str, tuple[str, ...]]  # graph IRI -> paths relative to the project (else as given)
+
+
+def read_dataset(sources: Iterable[Source]) -> ParsedDataset:
+    """All quads of `sources` (each read with `read_quads`), with the files of each graph."""
+    quads: list = []
+    files: dict[str, list[str]] = {}
+    for src in sources:
+        start = len(quads)
+        quads.extend(read_quads(src))
+        for g in dict.fromkeys(q.graph_name.value for q in quads[start:]):
+            files.setdefault(g, []).append(display_path(src.path))
+    return ParsedDataset(tuple(quads), {g: tuple(v) for g, v in files.items()})
+
+
+def display_path(path: Path) -> str:
+    """`path` relative to the project root when inside it, else as given."""
     try:
-        quads = list(ox.parse(path=str(source.path), format=fmt))
-    except SyntaxError as e:
-        raise InputError(source.path, _syntax_message(e), line=e.lineno, column=e.offset) from None
-    except (OSError, ValueError) as e:
-        raise InputError(source.path, str(e)) from None
-    # Triples in the default graph go to the file's graph (for TriG/N-Quads: the file-stem graph).
-    target = ox.NamedNode(source.graph or graph_for_stem(source.path))
-    return [
-        ox.Quad(q.subject, q.predicate, q.object, target) if isinstance(q.graph_name, ox.DefaultGraph) else q
-        for q in quads
-    ]
-
-
-def graph_for_stem(path: Path) -> str:
-    return GRAPH + path.name.split(".")[0]
+        return Path(path).resolve().relative_to(project_root()).as_posix()
+    except (ValueError, UsageError):
+        return str(path)
 
 
 def _syntax_message(e: SyntaxError) -> str:
@@ -152,12 +209,20 @@ def _syntax_message(e: SyntaxError) -> str:
 
 
 def build_store(sources: list[Source] | None = None) -> "pyoxigraph.Store":
-    """An in-memory pyoxigraph store of the given sources (default: the whole project dataset)."""
+    """An in-memory pyoxigraph store of the given sources (default: the whole project dataset).
+
+    Parsed by pyoxigraph's native loader (no Python object per triple: about 2x faster than
+    `read_quads` into `Store.extend`), with the same graphs and per-file blank nodes as `read_quads`.
+    Note that a Store keeps typed literals in canonical form (`"6"^^xsd:int` is read back as
+    `"6"^^xsd:integer`); `read_quads` gives them as written. Raises InputError on a syntax error.
+    """
     import pyoxigraph as ox
 
     store = ox.Store()
     for src in sources if sources is not None else default_sources():
-        store.extend(read_quads(src))
+        with _reading(src.path):
+            store.load(path=str(src.path), format=getattr(ox.RdfFormat, src.format_name),
+                       to_graph=ox.NamedNode(_target_graph(src)))
     return store
 
 
@@ -168,65 +233,3 @@ def fingerprint(sources: list[Source]) -> str:
         h.update(str(src.graph).encode() + b"\0" + src.path.name.encode() + b"\0")
         h.update(src.path.read_bytes())
     return h.hexdigest()
-
-
-def to_rdflib(quads: Iterable["pyoxigraph.Quad"]) -> "rdflib.Dataset":
-    """Copy pyoxigraph quads into an rdflib Dataset (for pySHACL and rdflib's SPARQL engine)."""
-    import rdflib
-
-    ds = rdflib.Dataset()
-    graphs: dict[str, rdflib.Graph] = {}
-    for q in quads:
-        g = q.graph_name
-        key = getattr(g, "value", "")
-        if key not in graphs:
-            graphs[key] = ds.graph(rdflib.URIRef(key)) if key else ds.default_graph
-        graphs[key].add((term_to_rdflib(q.subject), term_to_rdflib(q.predicate), term_to_rdflib(q.object)))
-    return ds
-
-
-def union_graph(quads: Iterable["pyoxigraph.Quad"]) -> "rdflib.Graph":
-    """All quads' triples in one rdflib Graph (what SHACL validates)."""
-    import rdflib
-
-    g = rdflib.Graph()
-    for q in quads:
-        g.add((term_to_rdflib(q.subject), term_to_rdflib(q.predicate), term_to_rdflib(q.object)))
-    return g
-
-
-def term_to_rdflib(t):
-    """pyoxigraph term -> rdflib term."""
-    import pyoxigraph as ox
-    import rdflib
-
-    if isinstance(t, ox.NamedNode):
-        return rdflib.URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return rdflib.BNode(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return rdflib.Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            return rdflib.Literal(t.value)
-        return rdflib.Literal(t.value, datatype=rdflib.URIRef(dt))
-    raise TypeError(f"unsupported term {t!r}")
-
-
-def term_from_rdflib(t):
-    """rdflib term -> pyoxigraph term."""
-    import pyoxigraph as ox
-    import rdflib
-
-    if isinstance(t, rdflib.URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, rdflib.BNode):
-        return ox.BlankNode(str(t))
-    if isinstance(t, rdflib.Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype:
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-        return ox.Literal(str(t))
-    raise TypeError(f"unsupported term {t!r}")

@@ -8,19 +8,14 @@ rendered as sentences, each with the document and quote it rests on.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import asdict, dataclass, field
 
+from kg.backend import select
 from kg.errors import UsageError
-from kg.namespaces import GRAPH_INFERRED, IGKG, PREFIXES, expand, shorten
-from kg.sparql import select, text
+from kg.labels import did_you_mean, resolve_label
+from kg.namespaces import GRAPH_INFERRED, IGKG, ORG, PROV, RDF_TYPE, RDFS, SCHEMA, SKOS, expand, shorten
+from kg.terms import show
 
-RDF_TYPE = PREFIXES["rdf"] + "type"
-RDFS = PREFIXES["rdfs"]
-SKOS = PREFIXES["skos"]
-SCHEMA = PREFIXES["schema"]
-ORG = PREFIXES["org"]
-PROV = PREFIXES["prov"]
 LABEL_PROPS = (RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel")
 NOTE_PROPS = (SKOS + "editorialNote", RDFS + "comment", SKOS + "note")
 SOURCE, QUOTE = PROV + "wasDerivedFrom", IGKG + "quote"
@@ -30,17 +25,7 @@ NARY = ("PostHolding", "Affiliation", "Participation", "MOU", "Partnership", "Ag
         "StatisticalObservation", "ContactPoint")
 ENTITY_CLASSES = ("Organization", "Person", "Event", "Agreement", "Post", "Place")
 
-_FIND_BY_LABEL = """
-SELECT DISTINCT ?s ?q WHERE {
-  ?s rdfs:label|skos:prefLabel|skos:altLabel|igkg:acronym ?l .
-  FILTER(LCASE(STR(?l)) = LCASE(STR(?q)))
-} ORDER BY ?s
-"""
 _EXISTS = "ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }"
-_IS_ENTITY = """
-ASK { ?x a/rdfs:subClassOf* ?c . VALUES ?c { igkg:Organization igkg:Person igkg:Event igkg:Agreement igkg:Post igkg:Place } }
-"""
-_ALL_LABELS = "SELECT DISTINCT ?l WHERE { ?s rdfs:label|skos:prefLabel|igkg:acronym ?l } LIMIT 200000"
 _OUT = "SELECT ?x ?p ?o ?g WHERE { GRAPH ?g { ?x ?p ?o } } ORDER BY ?p ?o ?g"
 _IN = "SELECT ?x ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?x } } ORDER BY ?p ?s ?g"
 _LABEL = """
@@ -64,6 +49,9 @@ class Statement:
 
 @dataclass(frozen=True)
 class Relation:
+    """An outgoing or incoming triple of the entity: property (prefixed name), the other end's IRI
+    or lexical form, its label, and whether only the inferred graph holds it."""
+
     property: str
     value: str
     value_label: str
@@ -72,6 +60,9 @@ class Relation:
 
 @dataclass(frozen=True)
 class Profile:
+    """Everything `kg describe` shows about one entity (IRI, prefixed name, label, types, labels,
+    notes, relations and the sentences with their sources); `to_json` is its JSON form."""
+
     iri: str
     name: str
     label: str
@@ -88,43 +79,24 @@ class Profile:
 
 
 class Describer:
+    """Reads profiles from one backend (kg.backend), caching labels between calls."""
+
     def __init__(self, backend):
         self.backend = backend
         self._labels: dict[str, str] = {}
 
     # ---- finding ---------------------------------------------------------------------------
     def resolve(self, name: str) -> str:
-        """The IRI `name` denotes (IRI, prefixed name or label); UsageError with close matches."""
+        """The IRI `name` denotes (IRI, prefixed name or label, see kg.labels); UsageError with
+        close matches when nothing or several things carry it."""
         import pyoxigraph as ox
 
         iri = expand(name)
-        if iri is not None:
-            if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): ox.NamedNode(iri)}):
-                return iri
-            raise UsageError(f"{name}: no such entity in the graph{self._suggest(name)}")
-        found = [r["s"].value for r in select(self.backend, _FIND_BY_LABEL, q=ox.Literal(name))
-                 if isinstance(r["s"], ox.NamedNode)]
-        if len(found) > 1:
-            entities = [i for i in found
-                        if self.backend.query(_IS_ENTITY, substitutions={ox.Variable("x"): ox.NamedNode(i)})]
-            if len(entities) == 1:
-                found = entities
-        if len(found) == 1:
-            return found[0]
-        if not found:
-            raise UsageError(f"{name!r}: no entity has this IRI, prefixed name or label{self._suggest(name)}")
-        listing = "\n".join(f"  {shorten(i)}  {self.label(i)}" for i in found)
-        raise UsageError(f"{name!r} is ambiguous; it is the label of:\n{listing}\nname one by its IRI")
-
-    def _suggest(self, name: str) -> str:
-        labels = [r["l"].value for r in select(self.backend, _ALL_LABELS)]
-        lowered = {lab.lower(): lab for lab in labels}
-        close = sorted(low for low in lowered if name.lower() in low)[:5]
-        close += [c for c in difflib.get_close_matches(name.lower(), list(lowered), n=5, cutoff=0.7)
-                  if c not in close][: 5 - len(close)]
-        if not close:
-            return ""
-        return "\ndid you mean:\n" + "\n".join(f"  {lowered[c]}" for c in close)
+        if iri is None:
+            return resolve_label(self.backend, name)
+        if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): ox.NamedNode(iri)}):
+            return iri
+        raise UsageError(f"{name}: no such entity in the graph{did_you_mean(self.backend, name)}")
 
     # ---- reading ---------------------------------------------------------------------------
     def label(self, iri: str) -> str:
@@ -150,14 +122,14 @@ class Describer:
         for r in select(self.backend, query, x=iri):
             graphs.setdefault((r["p"].value, r[node]), set()).add(r["g"].value)
         return tuple(
-            Relation(shorten(p), _value(v), self.name_of(v), inferred=gs == {GRAPH_INFERRED})
+            Relation(shorten(p), v.value, self.name_of(v), inferred=gs == {GRAPH_INFERRED})
             for (p, v), gs in graphs.items() if p not in LABEL_PROPS + NOTE_PROPS
         )
 
     def name_of(self, term) -> str:
         import pyoxigraph as ox
 
-        return self.label(term.value) if isinstance(term, ox.NamedNode) else text(term)
+        return self.label(term.value) if isinstance(term, ox.NamedNode) else show(term)
 
     # ---- profile ---------------------------------------------------------------------------
     def describe(self, name: str) -> Profile:
@@ -227,10 +199,6 @@ def _named(label: str, iri: str) -> str:
     """`label (prefixed:name)`, or just the prefixed name when there is no label."""
     short = shorten(iri)
     return short if label in (short, iri) else f"{label} ({short})"
-
-
-def _value(term) -> str:
-    return getattr(term, "value", str(term))
 
 
 def _lit(term) -> str:

@@ -8,8 +8,11 @@ FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nq": "N_QUADS
 QUAD_FORMATS = {"trig", "nq", "jsonld"}
 
 
-def export(quads, fmt: str, output=None) -> bytes | None:
-    """Serialise quads; for triple formats the graphs are merged (duplicates removed)."""
+def export(quads, *, fmt: str, output=None) -> bytes | None:
+    """Serialise pyoxigraph quads, sorted by graph, subject, predicate, object, in `fmt` (a key of
+    FORMATS): TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples merge them
+    (duplicate triples written once). Writes to `output` (a path or binary file) and returns None,
+    or returns the bytes when `output` is None. Raises OSError when `output` cannot be written."""
     import pyoxigraph as ox
 
     rdf_format = getattr(ox.RdfFormat, FORMATS[fmt])

@@ -24,15 +24,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from kg.errors import KgError
+from kg.namespaces import RDF, RDFS, SH, XSD
+from kg.report import VIOLATION, ValidationResult, sorted_results
+from kg.terms import show
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
-SH = "http://www.w3.org/ns/shacl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-VIOLATION = SH + "Violation"
 # Datatypes whose lexical form rdflib checks (Literal.ill_typed); we check them by casting.
 CHECKED_DATATYPES = {XSD + n for n in ("date", "dateTime", "decimal", "integer", "boolean", "double", "float")}
 NODE_KINDS = {
@@ -57,7 +55,7 @@ class UnsupportedShape(KgError):
 class Check:
     """One compiled constraint: a SELECT whose rows (?this, optional ?value/?path) are results."""
 
-    shape: str
+    shape: "pyoxigraph.Term"  # the shape node
     component: str
     path: str | None
     severity: str
@@ -92,18 +90,8 @@ class _Shapes:
         return out
 
 
-def _n3(term) -> str:
-    return str(term)  # pyoxigraph terms print as N-Triples
-
-
 def _sparql_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
-
-
-def _name(term) -> str:
-    import pyoxigraph as ox
-
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
 # The subclasses of a class are looked up once per run and put in a VALUES block (much faster on
@@ -149,7 +137,7 @@ class _Compiler:
     def check_known(self, shape) -> None:
         for p in self.g.index.get(shape, {}):
             if p.startswith(SH) and p not in KNOWN:
-                raise UnsupportedShape(f"the fast engine does not support {p} (shape {_name(shape)}); use --engine pyshacl")
+                raise UnsupportedShape(f"the fast engine does not support {p} (shape {show(shape)}); use --engine pyshacl")
 
     def severity(self, shape) -> str:
         sev = self.g.one(shape, SH + "severity")
@@ -168,7 +156,7 @@ class _Compiler:
 
         p = self.g.one(shape, SH + "path")
         if not isinstance(p, ox.NamedNode):
-            raise UnsupportedShape(f"the fast engine supports only predicate paths (shape {_name(shape)})")
+            raise UnsupportedShape(f"the fast engine supports only predicate paths (shape {show(shape)})")
         return p.value
 
     # -- a shape's conformance as a SPARQL boolean expression over a value node (for sh:or, sh:node)
@@ -191,7 +179,7 @@ class _Compiler:
             for param in VALUE_PARAMS:
                 for val in self.g.objs(ps, SH + param):
                     if param == "hasValue":
-                        parts.append(f"EXISTS {{ {v} <{p}> {_n3(val)} }}")
+                        parts.append(f"EXISTS {{ {v} <{p}> {str(val)} }}")
                     else:
                         inner = self.value_ok(ps, param, val, w, depth + 1)
                         parts.append(f"NOT EXISTS {{ {v} <{p}> {w} FILTER (!({inner})) }}")
@@ -222,9 +210,9 @@ class _Compiler:
             return f"(!isBlank({v}) && STRLEN(STR({v})) >= {int(val.value)})"
         if param == "in":
             members = self.g.rdf_list(val)
-            return "(" + " || ".join(f"sameTerm({v}, {_n3(m)})" for m in members) + ")" if members else "false"
+            return "(" + " || ".join(f"sameTerm({v}, {str(m)})" for m in members) + ")" if members else "false"
         if param == "hasValue":
-            return f"sameTerm({v}, {_n3(val)})"
+            return f"sameTerm({v}, {str(val)})"
         if param == "or":
             return "(" + " || ".join(self.conforms(m, v, depth + 1) for m in self.g.rdf_list(val)) + ")"
         if param == "node":
@@ -260,27 +248,27 @@ class _Compiler:
                 ok = self.value_ok(shape, param, val, "?this", 0)
                 comp = SH + param[0].upper() + param[1:] + "ConstraintComponent"
                 q = f"SELECT DISTINCT ?this WHERE {{ {_target(cls)} FILTER (!({ok})) }}"
-                out.append(Check(_name(shape), comp, None, sev, msg, q))
+                out.append(Check(shape, comp, None, sev, msg, q))
         for c in self.g.objs(shape, SH + "sparql"):
             if self.deactivated(c):
                 continue
             select = self.g.one(c, SH + "select")
             if select is None:
-                raise UnsupportedShape(f"sh:sparql without sh:select in {_name(shape)}")
+                raise UnsupportedShape(f"sh:sparql without sh:select in {show(shape)}")
             text = select.value.replace("$this", "?this")
             m = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
             if m is None:
-                raise UnsupportedShape(f"cannot find WHERE {{ in the SPARQL constraint of {_name(shape)}")
+                raise UnsupportedShape(f"cannot find WHERE {{ in the SPARQL constraint of {show(shape)}")
             text = text[: m.end()] + "\n" + _target(cls) + "\n" + text[m.end():]
             cmsg = self.message(c) or msg
-            out.append(Check(_name(shape), SH + "SPARQLConstraintComponent", None, sev, cmsg,
+            out.append(Check(shape, SH + "SPARQLConstraintComponent", None, sev, cmsg,
                              self.prefixes(c) + text, sparql_message=True))
         return out
 
     def property_checks(self, ps, cls: str) -> list[Check]:
         self.check_known(ps)
         p = self.path(ps)
-        sev, msg, name = self.severity(ps), self.message(ps), _name(ps)
+        sev, msg, name = self.severity(ps), self.message(ps), ps
         out = []
         mn = self.g.one(ps, SH + "minCount")
         if mn is not None and int(mn.value) > 0:
@@ -300,13 +288,13 @@ class _Compiler:
             for val in self.g.objs(ps, SH + param):
                 comp = SH + param[0].upper() + param[1:] + "ConstraintComponent"
                 if param == "hasValue":
-                    q = f"SELECT DISTINCT ?this WHERE {{ {_target(cls)} FILTER NOT EXISTS {{ ?this <{p}> {_n3(val)} }} }}"
+                    q = f"SELECT DISTINCT ?this WHERE {{ {_target(cls)} FILTER NOT EXISTS {{ ?this <{p}> {str(val)} }} }}"
                 else:
                     ok = self.value_ok(ps, param, val, "?value", 0)
                     q = f"SELECT DISTINCT ?this ?value WHERE {{ {_target(cls)} ?this <{p}> ?value FILTER (!({ok})) }}"
                 out.append(Check(name, comp, p, sev, msg, q))
         if self.g.objs(ps, SH + "sparql"):
-            raise UnsupportedShape(f"sh:sparql on a property shape ({name}) is not supported by the fast engine")
+            raise UnsupportedShape(f"sh:sparql on a property shape ({show(ps)}) is not supported by the fast engine")
         return out
 
 
@@ -318,7 +306,7 @@ def compile_shapes(shape_quads: Iterable["pyoxigraph.Quad"]) -> list[Check]:
 _VAR = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-def _term_text(t) -> str:
+def _term_text(t) -> str:  # how pySHACL writes a term into a message: an IRI in full, a literal's text
     import pyoxigraph as ox
 
     if isinstance(t, ox.Literal):
@@ -328,13 +316,11 @@ def _term_text(t) -> str:
     return str(t)
 
 
-def run_checks(store: "pyoxigraph.Store", checks: list[Check]):
-    """Run compiled checks on a store (union default graph); returns sorted kg.validate.Result tuples."""
+def run_checks(store: "pyoxigraph.Store", checks: list[Check]) -> tuple[ValidationResult, ...]:
+    """Run compiled checks on a store (union default graph); the results, sorted (kg.report)."""
     import pyoxigraph as ox
 
-    from kg.validate import Result
-
-    out = set()
+    out = []
     cache: dict[str, str] = {}
     for c in checks:
         solutions = store.query(_resolve(c.query, store, cache), use_default_graph_as_union=True)
@@ -342,9 +328,9 @@ def run_checks(store: "pyoxigraph.Store", checks: list[Check]):
         for row in solutions:
             this = row["this"]
             value = row["value"] if "value" in names else None
-            path = c.path
+            path = ox.NamedNode(c.path) if c.path is not None else None
             if path is None and "path" in names and isinstance(row["path"], ox.NamedNode):
-                path = row["path"].value
+                path = row["path"]
             if c.component == SH + "SPARQLConstraintComponent" and value is None:
                 value = this  # pySHACL: sh:value is the focus node when the query binds no ?value
             message = c.message
@@ -356,9 +342,9 @@ def run_checks(store: "pyoxigraph.Store", checks: list[Check]):
                     return m.group(0)
 
                 message = _VAR.sub(sub, message)
-            out.add(Result(shape=c.shape, focus=_name(this), path=path, component=c.component,
-                           value=str(value) if value is not None else None, severity=c.severity, message=message))
-    return tuple(sorted(out))
+            out.append(ValidationResult(focus=this, path=path, component=ox.NamedNode(c.component), shape=c.shape,
+                                        value=value, severity=ox.NamedNode(c.severity), message=message))
+    return sorted_results(out)
 
 
 def validate_store(store: "pyoxigraph.Store", shape_quads: Iterable["pyoxigraph.Quad"]):
@@ -368,7 +354,7 @@ def validate_store(store: "pyoxigraph.Store", shape_quads: Iterable["pyoxigraph.
                           use_default_graph_as_union=True)
     n = int(next(iter(triples))["n"].value)
     results = run_checks(store, checks)
-    conforms = not any(r.severity == VIOLATION for r in results)
+    conforms = not any(r.is_violation for r in results)
     return conforms, results, n
 
 

@@ -1,6 +1,7 @@
 """Namespace IRIs and prefixes of the project (plain strings: no RDF library is imported here).
 
 The table is the one in docs/design.md; `PREFIXES` is what queries, exports and the CLI predeclare.
+This is the only module that spells a namespace IRI: every other module imports the constants below.
 """
 
 from __future__ import annotations
@@ -44,10 +45,22 @@ PREFIXES: dict[str, str] = {
     "sh": "http://www.w3.org/ns/shacl#",
 }
 
-RDF_TYPE = PREFIXES["rdf"] + "type"
-RDFS_LABEL = PREFIXES["rdfs"] + "label"
-SKOS_PREFLABEL = PREFIXES["skos"] + "prefLabel"
-SKOS_ALTLABEL = PREFIXES["skos"] + "altLabel"
+RDF = PREFIXES["rdf"]
+RDFS = PREFIXES["rdfs"]
+OWL = PREFIXES["owl"]
+XSD = PREFIXES["xsd"]
+SH = PREFIXES["sh"]
+SKOS = PREFIXES["skos"]
+PROV = PREFIXES["prov"]
+SCHEMA = PREFIXES["schema"]
+ORG = PREFIXES["org"]
+
+RDF_TYPE = RDF + "type"
+RDF_LANGSTRING = RDF + "langString"
+RDFS_LABEL = RDFS + "label"
+SKOS_PREFLABEL = SKOS + "prefLabel"
+SKOS_ALTLABEL = SKOS + "altLabel"
+XSD_STRING = XSD + "string"
 
 GRAPH_ONTOLOGY = GRAPH + "ontology"
 GRAPH_REFERENCE = GRAPH + "reference"

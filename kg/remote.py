@@ -19,16 +19,22 @@ import base64
 import http.client
 import os
 import re
+import shutil
+import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Callable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.dataset import Source
 
 from kg.errors import KgError, UsageError
 from kg.namespaces import PREFIXES
-from kg.sparqltext import insert_values, shape
+from kg.sparqltext import shape, values_binding
 
 USER_ENV = "KG_ENDPOINT_USER"
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
@@ -99,6 +105,7 @@ def endpoints_for(url: str, *, query_endpoint: str | None = None) -> Endpoints:
 
 
 def credentials() -> tuple[str, str] | None:
+    """(user, password) from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD, or None without a user."""
     user = os.environ.get(USER_ENV)
     if not user:
         return None
@@ -110,6 +117,8 @@ def credentials() -> tuple[str, str] | None:
 
 @dataclass(frozen=True)
 class Response:
+    """An HTTP answer: status code, media type (without parameters) and the whole body."""
+
     status: int
     content_type: str
     body: bytes
@@ -169,33 +178,6 @@ def put_graph(store_url: str, graph: str, file: Path, *, content_type: str = "ap
     size = file.stat().st_size
     with open(file, "rb") as f:
         return request("PUT", url, body=f, length=size, headers={"Content-Type": content_type}).status
-
-
-# --- binding parameters ------------------------------------------------------------------------
-
-def _term_text(term) -> str:
-    import pyoxigraph as ox
-
-    if isinstance(term, (ox.NamedNode, ox.Literal)):
-        return str(term)  # N-Triples form: IRIs are validated, literals escaped
-    raise UsageError(f"cannot bind {term!r}: only IRIs and literals can be query parameters")
-
-
-def bind_values(text: str, substitutions: dict | None) -> str:
-    """`text` with a VALUES block for `substitutions` (Variable or name -> term) first in its WHERE group."""
-    if not substitutions:
-        return text
-    import pyoxigraph as ox
-
-    written = {}
-    for var, term in substitutions.items():
-        name = var.value if isinstance(var, ox.Variable) else str(var).lstrip("?$")
-        ox.Variable(name)  # validates the name
-        written[name] = _term_text(term)
-    at = shape(text).where_brace
-    if at is None:
-        raise UsageError("cannot find the query's WHERE clause to bind parameters into")
-    return insert_values(text, at, written)
 
 
 def with_prefixes(text: str, prefixes: dict[str, str] | None) -> str:
@@ -289,7 +271,8 @@ class RemoteBackend:
         return parse_answer(resp, where=f"POST {_safe(self.url)}")
 
     def query(self, query: str, *, substitutions=None, prefixes: dict[str, str] | None = None):
-        text = with_prefixes(bind_values(query, substitutions), prefixes)
+        bound, _ = values_binding(query, substitutions, require_all=True)
+        text = with_prefixes(bound, prefixes)
         return self._run(text, dataset=not shape(text).has_from)
 
     def graph_counts(self) -> dict[str, int]:
@@ -299,3 +282,60 @@ class RemoteBackend:
     def triple_count(self) -> int:
         return sum(self.graph_counts().values())
 
+
+
+# --- loading a dataset into a server -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RemoteLoad:
+    """What `load_remote` sent: the Graph Store and query endpoints, triples per named graph (as the
+    server counts them afterwards), default-graph and inferred triples, and the seconds taken."""
+
+    store: str
+    query: str
+    graphs: dict[str, int]
+    default: int
+    inferred: int
+    seconds: float
+
+
+def load_remote(sources: "list[Source]", endpoint: str, *, query_endpoint: str | None = None,
+                reason: bool = False, progress: Callable[[int], None] | None = None) -> RemoteLoad:
+    """Load `sources` into a SPARQL server: build the dataset in a temporary store (with the rule
+    inferences when `reason`), then PUT each named graph as N-Triples to the Graph Store Protocol
+    endpoint `endpoint`, and compare the server's triple counts with what was sent.
+
+    Raises UsageError when `endpoint` is not a Graph Store Protocol URL kg recognises, RemoteError
+    when the server refuses a graph or its counts differ afterwards, InputError for a file that
+    does not parse (then nothing is sent).
+    """
+    import pyoxigraph as ox
+
+    from kg.store import build_database
+
+    ends = endpoints_for(endpoint, query_endpoint=query_endpoint)
+    if ends.store is None:
+        raise UsageError(
+            f"{endpoint}: not a Graph Store Protocol URL kg recognises (…/store, …/data, "
+            "…/rdf-graphs/service, …/sparql-graph-crud-auth, …/sparql/gsp/); see docs/stores.md"
+        )
+    started = time.monotonic()
+    work = Path(tempfile.mkdtemp(prefix="kg-load-"))
+    try:
+        built = build_database(sources, work / "db", reason=reason, progress=progress)
+        store = ox.Store.read_only(str(work / "db"))
+        for graph in built.counts:
+            file = work / "graph.nt"
+            store.dump(output=str(file), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+            put_graph(ends.store, graph, file)
+        del store
+        there = RemoteBackend(ends.query, graphs=sorted(built.counts)).graph_counts()
+        wrong = {g: (n, there.get(g, 0)) for g, n in built.counts.items() if there.get(g, 0) != n}
+        if wrong:
+            detail = ", ".join(f"{g}: sent {a}, server has {b}" for g, (a, b) in list(wrong.items())[:5])
+            raise RemoteError(f"the server's triple counts differ from what was sent: {detail}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return RemoteLoad(ends.store, ends.query, dict(built.counts), built.default, built.inferred,
+                      round(time.monotonic() - started, 3))

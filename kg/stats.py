@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from kg.namespaces import shorten
-from kg.sparql import select
+from kg.backend import select
 
 _PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 _CLASSES = "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?c a owl:Class } FILTER(isIRI(?c)) }"
@@ -21,6 +21,9 @@ GROUP BY ?g ?c ORDER BY ?g DESC(?n) ?c
 
 @dataclass(frozen=True)
 class Stats:
+    """Counts of a dataset: triples, triples per named graph, declared classes, instances per class
+    (all data graphs) and per graph; names are prefixed names. `to_json` is its JSON form."""
+
     triples: int
     graphs: dict[str, int]
     classes_declared: int
@@ -32,6 +35,9 @@ class Stats:
 
 
 def stats(backend) -> Stats:
+    """Counts on `backend` (a kg.backend backend): triples per named graph (prefixed names), classes
+    declared with `owl:Class`, and distinct instances per class over the data graphs (the ontology
+    graph left out), also per graph."""
     graphs = {shorten(r["g"].value): int(r["n"].value) for r in select(backend, _PER_GRAPH)}
     classes = int(select(backend, _CLASSES)[0]["n"].value)
     instances = {shorten(r["c"].value): int(r["n"].value) for r in select(backend, _INSTANCES)}
@@ -42,6 +48,7 @@ def stats(backend) -> Stats:
 
 
 def render_text(s: Stats, *, source: str = "") -> str:
+    """The counts as aligned text, headed by `source` (which store answered) when given."""
     width = max([len(k) for k in list(s.graphs) + list(s.instances)] + [10])
     lines = []
     if source:

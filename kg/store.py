@@ -31,9 +31,10 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from kg.errors import InputError, UsageError
+from kg.errors import UsageError
+from kg.locks import FileLock
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -45,12 +46,6 @@ DEFAULT_STORE = ".kg-store"
 META_FILE = "current.json"
 LOAD_LOCK = "load.lock"
 FORMAT_VERSION = 1
-
-try:  # POSIX advisory locks; absent on Windows
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
-
 
 def store_path(path: str | os.PathLike | None = None) -> Path:
     """The store folder: `path`, else `$KG_STORE`, else `./.kg-store`."""
@@ -86,6 +81,9 @@ class StoreMeta:
 
 @dataclass(frozen=True)
 class LoadResult:
+    """A load: the store folder, the metadata of its current database, whether it was already
+    current (nothing rebuilt), and the seconds taken."""
+
     path: Path
     meta: StoreMeta
     current: bool  # True: the store already held exactly these sources, nothing was rebuilt
@@ -115,33 +113,6 @@ def is_plain_oxigraph(path: Path) -> bool:
     return (path / "CURRENT").is_file() and not (path / META_FILE).exists()
 
 
-# --- locks -----------------------------------------------------------------------------------
-
-
-class _Lock:
-    """An open lock file; `close()` (or process death) releases it."""
-
-    def __init__(self, file: Path, *, exclusive: bool, blocking: bool):
-        self.file = file
-        self.fd = os.open(file, os.O_RDWR | os.O_CREAT, 0o644)
-        if fcntl is not None:
-            flags = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if blocking else fcntl.LOCK_NB)
-            try:
-                fcntl.flock(self.fd, flags)
-            except BlockingIOError:
-                os.close(self.fd)
-                self.fd = -1
-                raise
-
-    def close(self) -> None:
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
-
-    def __del__(self):  # pragma: no cover - best effort
-        self.close()
-
-
 @dataclass
 class ReadOnlyStore:
     """A read-only pyoxigraph Store on a current database, with the reader lock that keeps it."""
@@ -149,7 +120,7 @@ class ReadOnlyStore:
     store: "pyoxigraph.Store"
     location: Path  # the database folder itself
     meta: StoreMeta | None
-    lock: _Lock | None = None
+    lock: FileLock | None = None
 
 
 def resolve_database(path: str | os.PathLike) -> tuple[Path, StoreMeta | None]:
@@ -166,14 +137,14 @@ def resolve_database(path: str | os.PathLike) -> tuple[Path, StoreMeta | None]:
     raise UsageError(f"{path}: no store there; run `kg load` first (or pass --store PATH)")
 
 
-def hold_database(path: str | os.PathLike) -> tuple[Path, StoreMeta | None, _Lock | None]:
+def hold_database(path: str | os.PathLike) -> tuple[Path, StoreMeta | None, FileLock | None]:
     """Resolve the current database and take a shared lock so no load deletes it while in use."""
     path = Path(path)
     for _ in range(20):
         db, meta = resolve_database(path)
         if meta is None:
             return db, None, None
-        lock = _Lock(path / f"{meta.db}.lock", exclusive=False, blocking=True)
+        lock = FileLock(path / f"{meta.db}.lock", exclusive=False, blocking=True)
         again = read_meta(path)
         if again is not None and again.db == meta.db and db.is_dir():
             return db, meta, lock
@@ -195,33 +166,7 @@ def open_read_only(path: str | os.PathLike) -> ReadOnlyStore:
     return ReadOnlyStore(store, db, meta, lock)
 
 
-# --- parsing ---------------------------------------------------------------------------------
-
-
-def iter_quads(source: "Source") -> Iterator["pyoxigraph.Quad"]:
-    """Stream one file's quads into its named graph (as kg.dataset.read_quads, without a list).
-
-    Blank nodes are renamed per file, so two files' `_:b0` stay distinct. A syntax error raises
-    InputError naming file:line:column.
-    """
-    import pyoxigraph as ox
-
-    from kg.dataset import _syntax_message, graph_for_stem
-
-    path = source.path
-    fmt = getattr(ox.RdfFormat, source.format_name)
-    default_graph = ox.NamedNode(source.graph or graph_for_stem(path))
-    quad = ox.Quad
-    default_type = ox.DefaultGraph
-    try:
-        for q in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
-            if isinstance(q.graph_name, default_type):
-                q = quad(q.subject, q.predicate, q.object, default_graph)
-            yield q
-    except SyntaxError as e:
-        raise InputError(path, _syntax_message(e), line=e.lineno, column=e.offset) from None
-    except (OSError, ValueError) as e:
-        raise InputError(path, str(e)) from None
+# --- building ------------------------------------------------------------------------------
 
 
 def graph_counts(store: "pyoxigraph.Store") -> dict[str, int]:
@@ -231,14 +176,19 @@ def graph_counts(store: "pyoxigraph.Store") -> dict[str, int]:
 
 
 def default_graph_count(store: "pyoxigraph.Store") -> int:
+    """Triples in the default graph itself (not the union of the named graphs)."""
     return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
 
 
-class Built(NamedTuple):
-    counts: dict[str, int]  # triples per named graph
-    default: int  # triples in the default graph
+@dataclass(frozen=True)
+class Built:
+    """What `build_database` wrote: triples per named graph and in the default graph, inferred
+    triples, and the seconds compaction took (None: not compacted)."""
+
+    counts: dict[str, int]
+    default: int
     inferred: int
-    optimize_seconds: float | None  # None: not compacted
+    optimize_seconds: float | None
 
 
 def build_database(
@@ -257,6 +207,8 @@ def build_database(
     """
     import pyoxigraph as ox
 
+    from kg.dataset import read_quads
+
     store = ox.Store(str(location))
     try:
         loaded = 0
@@ -264,7 +216,7 @@ def build_database(
         def counted() -> Iterator["pyoxigraph.Quad"]:
             nonlocal loaded
             for src in sources:  # one bulk load for all files: each call costs a round of SST files
-                for q in iter_quads(src):
+                for q in read_quads(src):
                     loaded += 1
                     if progress is not None and loaded % 20000 == 0:
                         progress(loaded)
@@ -300,7 +252,7 @@ IN_MEMORY_REASONING_MAX = 12_000_000
 
 
 def _materialise(store: "pyoxigraph.Store", loaded: int) -> int:
-    """Run kg.reason.materialise for `store`, writing `iggraph:inferred` into it.
+    """Run kg.reason.rules.materialise for `store`, writing `iggraph:inferred` into it.
 
     Its SPARQL rules run ~30x faster on an in-memory store than as transactions on disk, so small
     datasets are copied into memory, reasoned over there, and only the inferences bulk-loaded back.
@@ -308,7 +260,7 @@ def _materialise(store: "pyoxigraph.Store", loaded: int) -> int:
     import pyoxigraph as ox
 
     from kg.namespaces import GRAPH_INFERRED
-    from kg.reason import materialise
+    from kg.reason.rules import materialise
 
     if loaded > IN_MEMORY_REASONING_MAX:
         return int(materialise(store))
@@ -366,7 +318,7 @@ def cleanup(path: Path) -> list[str]:
             removed.append(name)
         elif name.startswith("db-") and p.is_dir() and name != current:
             try:
-                lock = _Lock(path / f"{name}.lock", exclusive=True, blocking=False)
+                lock = FileLock(path / f"{name}.lock", exclusive=True, blocking=False)
             except BlockingIOError:
                 continue  # a reader (e.g. `kg serve`) still uses it; a later load removes it
             try:
@@ -380,7 +332,7 @@ def cleanup(path: Path) -> list[str]:
     return removed
 
 
-def load_store(
+def load(
     sources: list["Source"],
     *,
     path: str | os.PathLike | None = None,
@@ -390,10 +342,13 @@ def load_store(
     rebuild: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> LoadResult:
-    """Load `sources` into the store at `path` atomically (see the module docstring).
+    """Load `sources` into the store folder at `path` (default `store_path()`) atomically (see the
+    module docstring); returns a LoadResult with the new (or kept) metadata and the seconds taken.
 
     When the store already holds the same sources (same fingerprint, same reasoning, same igkg
-    version) nothing is rebuilt unless `rebuild`.
+    version) nothing is rebuilt unless `rebuild`. `progress(n)` is called with the number of quads
+    read so far. Raises InputError (a file that does not parse; the store is unchanged) and
+    UsageError (not a store folder, another load running).
     """
     from kg import __version__
     from kg.dataset import fingerprint
@@ -403,7 +358,7 @@ def load_store(
     _check_store_folder(path)
     path.mkdir(parents=True, exist_ok=True)
     try:
-        lock = _Lock(path / LOAD_LOCK, exclusive=True, blocking=False)
+        lock = FileLock(path / LOAD_LOCK, exclusive=True, blocking=False)
     except BlockingIOError:
         raise UsageError(f"{path}: another `kg load` is writing this store; wait for it to finish") from None
     try:

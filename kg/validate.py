@@ -4,125 +4,22 @@ The data graph is the union of the project ontology and the data, so `sh:targetC
 see the `rdfs:subClassOf` chains (an `igkg:MOU` is checked as an `igkg:Agreement`). pySHACL is the
 reference engine; `engine="fast"` runs `kg.fastshacl` (our shapes compiled to SPARQL on pyoxigraph).
 
-Results are frozen dataclasses with full IRIs; a value is written in N-Triples syntax.
-Warnings (`sh:Warning`) are reported but do not make the graph non-conforming.
+Results are kg.report.ValidationResult (pyoxigraph terms). Warnings (`sh:Warning`) are reported
+but do not make the graph non-conforming.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from kg.errors import UsageError
+from kg.namespaces import SH
+from kg.report import ValidationReport, ValidationResult, report_graph_turtle, sorted_results
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pyoxigraph
-    import rdflib
-
-    from kg.dataset import Source
-
-SH = "http://www.w3.org/ns/shacl#"
-VIOLATION = SH + "Violation"
-WARNING = SH + "Warning"
-INFO = SH + "Info"
 INFERENCE_MODES = ("none", "rdfs", "owlrl")
 ENGINES = ("pyshacl", "fast", "auto")
 AUTO_FAST_THRESHOLD = 20_000  # triples: above this, engine="auto" picks the fast engine
-
-
-@dataclass(frozen=True, order=True)
-class Result:
-    """One validation result. IRIs in full; blank nodes as `_:id`; `value` in N-Triples syntax."""
-
-    shape: str
-    focus: str
-    path: str | None
-    component: str
-    value: str | None = None
-    severity: str = VIOLATION
-    message: str | None = field(default=None, compare=False)
-
-    def key(self) -> tuple[str, str | None, str, str]:
-        """What two engines must agree on: (focus, path, component, shape)."""
-        return (self.focus, self.path, self.component, self.shape)
-
-    def as_dict(self) -> dict:
-        return {
-            "focus": self.focus, "path": self.path, "value": self.value, "component": self.component,
-            "shape": self.shape, "severity": self.severity, "message": self.message,
-        }
-
-
-@dataclass(frozen=True)
-class ValidationReport:
-    conforms: bool
-    results: tuple[Result, ...]
-    triples: int
-    engine: str
-    seconds: float
-    report_turtle: str | None = None
-
-    @property
-    def violations(self) -> tuple[Result, ...]:
-        return tuple(r for r in self.results if r.severity == VIOLATION)
-
-    @property
-    def warnings(self) -> tuple[Result, ...]:
-        return tuple(r for r in self.results if r.severity != VIOLATION)
-
-    def as_dict(self) -> dict:
-        return {
-            "conforms": self.conforms,
-            "triples": self.triples,
-            "engine": self.engine,
-            "violations": len(self.violations),
-            "warnings": len(self.warnings),
-            "results": [r.as_dict() for r in self.results],
-        }
-
-
-def data_sources(paths: Iterable[str | Path] | None = None) -> list["Source"]:
-    """The project ontology plus the given files (default: the whole project dataset)."""
-    from kg.dataset import Source, default_sources, graph_for, ontology_file, sources_for
-
-    if paths is None:
-        return default_sources()
-    chosen = sources_for(paths) if not all(isinstance(p, Source) for p in paths) else list(paths)
-    onto = ontology_file().resolve()
-    if not any(s.path.resolve() == onto for s in chosen):
-        chosen.insert(0, Source(onto, graph_for(onto)))
-    return chosen
-
-
-def load_store(sources: list["Source"]) -> "pyoxigraph.Store":
-    """Parse the sources straight into an in-memory pyoxigraph store (no Python objects per triple).
-
-    A syntax error raises InputError naming file:line:column, as kg.dataset.read_quads does.
-    """
-    import pyoxigraph as ox
-
-    from kg.dataset import QUAD_SUFFIXES, _syntax_message
-    from kg.errors import InputError
-
-    store = ox.Store()
-    for src in sources:
-        kwargs = {"path": str(src.path), "format": getattr(ox.RdfFormat, src.format_name)}
-        if src.graph is not None and src.path.suffix.lower() not in QUAD_SUFFIXES:
-            kwargs["to_graph"] = ox.NamedNode(src.graph)
-        try:
-            store.load(**kwargs)
-        except SyntaxError as e:
-            raise InputError(src.path, _syntax_message(e), line=e.lineno, column=e.offset) from None
-        except (OSError, ValueError) as e:
-            raise InputError(src.path, str(e)) from None
-    return store
-
-
-def shapes_quads(shapes: str | Path | None = None) -> list["pyoxigraph.Quad"]:
-    from kg.dataset import Source, read_quads, shapes_file
-
-    return read_quads(Source(Path(shapes) if shapes else shapes_file(), None))
 
 
 def validate(
@@ -133,22 +30,26 @@ def validate(
     shapes: str | Path | None = None,
     want_report_graph: bool = False,
 ) -> ValidationReport:
-    """Validate the ontology plus `sources` (files/folders; default: the project) against the shapes.
+    """Validate the ontology plus `sources` (files/folders; default: the project) against the shapes
+    (`shapes`, default ontology/shapes.ttl); returns a kg.report.ValidationReport.
 
     inference: none | rdfs | owlrl (passed to pySHACL; the fast engine supports only none).
-    engine: pyshacl | fast | auto (auto: fast above ~20k triples when inference is none).
-    Syntax errors raise kg.errors.InputError naming file:line:column.
+    engine: pyshacl | fast | auto (auto: fast above 20,000 triples when inference is none).
+    `want_report_graph` adds the sh:ValidationReport graph as Turtle. Raises InputError naming
+    file:line:column for a file that does not parse, UsageError for an unknown option or an
+    inference the engine lacks, kg.fastshacl.UnsupportedShape for a shape the fast engine cannot run.
     """
     import time
+
+    from kg.dataset import Source, build_store, default_sources, read_quads, shapes_file, with_ontology
 
     if inference not in INFERENCE_MODES:
         raise UsageError(f"unknown inference {inference!r}; use one of {', '.join(INFERENCE_MODES)}")
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     t0 = time.perf_counter()
-    srcs = data_sources(list(sources) if sources is not None else None)
-    store = load_store(srcs)
-    shape_quads = shapes_quads(shapes)
+    store = build_store(default_sources() if sources is None else with_ontology(sources))
+    shape_quads = list(read_quads(Source(Path(shapes) if shapes else shapes_file(), None)))
     if engine == "auto":
         engine = "fast" if inference == "none" and len(store) > AUTO_FAST_THRESHOLD else "pyshacl"
     if engine == "fast":
@@ -157,7 +58,7 @@ def validate(
         from kg.fastshacl import validate_store
 
         conforms, results, triples = validate_store(store, shape_quads)
-        turtle = _report_turtle(conforms, results) if want_report_graph else None
+        turtle = report_graph_turtle(conforms, results) if want_report_graph else None
         return ValidationReport(conforms, results, triples, "fast", time.perf_counter() - t0, turtle)
     return _validate_pyshacl(store, shape_quads, inference=inference, t0=t0, want_report_graph=want_report_graph)
 
@@ -167,23 +68,30 @@ def _validate_pyshacl(quads, shape_quads, *, inference: str, t0: float, want_rep
 
     import pyshacl
 
-    from kg.dataset import term_to_rdflib, union_graph
+    from kg.rdflib_bridge import union_graph
 
-    data = _caching_graph_class()()
-    data.addN((term_to_rdflib(q.subject), term_to_rdflib(q.predicate), term_to_rdflib(q.object), data)
-              for q in quads)
+    data = union_graph(quads, _caching_graph_class()())
     shapes_graph = union_graph(shape_quads)
     triples = len(data)
-    conforms, report, _text = pyshacl.validate(
-        data,
-        shacl_graph=shapes_graph,
-        inference=None if inference == "none" else inference,
-        abort_on_first=False,
-        allow_warnings=True,
-        allow_infos=True,
-        advanced=False,
-        inplace=True,  # `data` is ours and fresh: let pySHACL infer into it rather than copy it
-    )
+    # pySHACL's RDFS/OWL-RL inference (owlrl) swaps rdflib's process-wide lexical-to-value mapping
+    # and never restores it (afterwards "17"^^xsd:gYear no longer converts): put it back.
+    from rdflib.term import _toPythonMapping
+
+    saved = dict(_toPythonMapping)
+    try:
+        conforms, report, _text = pyshacl.validate(
+            data,
+            shacl_graph=shapes_graph,
+            inference=None if inference == "none" else inference,
+            abort_on_first=False,
+            allow_warnings=True,
+            allow_infos=True,
+            advanced=False,
+            inplace=True,  # `data` is ours and fresh: let pySHACL infer into it rather than copy it
+        )
+    finally:
+        _toPythonMapping.clear()
+        _toPythonMapping.update(saved)
     results = results_from_graph(report)
     turtle = report.serialize(format="turtle") if want_report_graph else None
     return ValidationReport(bool(conforms), results, triples, "pyshacl", time.perf_counter() - t0, turtle)
@@ -215,71 +123,26 @@ def _caching_graph_class():
     return CachingGraph
 
 
-def term_str(t) -> str:
-    """rdflib term -> IRI string, `_:id`, or N-Triples for a literal."""
+def results_from_graph(report: "rdflib.Graph") -> tuple[ValidationResult, ...]:
+    """The top-level sh:ValidationResult nodes of a pySHACL report graph, sorted (kg.report)."""
     import rdflib
 
-    if isinstance(t, rdflib.URIRef):
-        return str(t)
-    if isinstance(t, rdflib.BNode):
-        return f"_:{t}"
-    return t.n3()
-
-
-def value_str(t) -> str:
-    """A value node in N-Triples syntax (IRIs in <>)."""
-    import rdflib
-
-    if isinstance(t, rdflib.URIRef):
-        return f"<{t}>"
-    return term_str(t)
-
-
-def results_from_graph(report: "rdflib.Graph") -> tuple[Result, ...]:
-    """sh:ValidationResult nodes of a pySHACL report graph -> sorted Result tuples."""
-    import rdflib
+    from kg.rdflib_bridge import from_rdflib
 
     sh = rdflib.Namespace(SH)
+
+    def term(node, prop):
+        value = report.value(node, prop)
+        return None if value is None else from_rdflib(value)
+
     out = []
     # Only top-level results: pySHACL also types the nested results of sh:node/sh:or (sh:detail).
     for r in report.objects(None, sh.result):
-        focus = report.value(r, sh.focusNode)
-        path = report.value(r, sh.resultPath)
-        value = report.value(r, sh.value)
         messages = sorted(str(m) for m in report.objects(r, sh.resultMessage))
-        out.append(Result(
-            shape=term_str(report.value(r, sh.sourceShape)),
-            focus=term_str(focus),
-            path=term_str(path) if path is not None else None,
-            component=term_str(report.value(r, sh.sourceConstraintComponent)),
-            value=value_str(value) if value is not None else None,
-            severity=term_str(report.value(r, sh.resultSeverity)),
+        out.append(ValidationResult(
+            focus=term(r, sh.focusNode), path=term(r, sh.resultPath),
+            component=term(r, sh.sourceConstraintComponent), shape=term(r, sh.sourceShape),
+            value=term(r, sh.value), severity=term(r, sh.resultSeverity),
             message=messages[0] if messages else None,
         ))
-    return tuple(sorted(set(out)))
-
-
-def _report_turtle(conforms: bool, results: tuple[Result, ...]) -> str:
-    """A SHACL validation report graph (Turtle) for results of the fast engine."""
-    def term(s: str | None) -> str:
-        if s.startswith("_:") or s.startswith("<") or s.startswith('"'):
-            return s
-        return f"<{s}>"
-
-    lines = [f"@prefix sh: <{SH}> .", "", "[] a sh:ValidationReport ;",
-             f"    sh:conforms {'true' if conforms else 'false'}"]
-    for r in results:
-        lines[-1] += " ;"
-        parts = [f"sh:focusNode {term(r.focus)}", f"sh:sourceShape {term(r.shape)}",
-                 f"sh:sourceConstraintComponent {term(r.component)}", f"sh:resultSeverity {term(r.severity)}"]
-        if r.path:
-            parts.append(f"sh:resultPath {term(r.path)}")
-        if r.value:
-            parts.append(f"sh:value {r.value}")
-        if r.message:
-            import json
-
-            parts.append(f"sh:resultMessage {json.dumps(r.message)}")
-        lines.append("    sh:result [ a sh:ValidationResult ; " + " ; ".join(parts) + " ]")
-    lines[-1] += " ."
-    return "\n".join(lines) + "\n"
+    return sorted_results(out)

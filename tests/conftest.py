@@ -1,10 +1,18 @@
-"""Shared fixtures: the real dataset in memory, the seeds folder, and a CLI runner."""
+"""Shared fixtures: the real dataset in memory, the seeds folder, and CLI runners.
+
+`kg(*args)` runs the CLI in-process (click's CliRunner isolation: stdin, stdout, stderr and the
+environment swapped for the call); `run_kg(*args)` runs `python -m kg` as a real process, for the
+tests where the process boundary is what is tested (signals, exit on a killed child, imports at
+start-up, a server).
+"""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -46,7 +54,69 @@ def run_kg(*args: str, cwd: Path | None = None, env: dict | None = None, input: 
     )
 
 
+@dataclass(frozen=True)
+class CliResult:
+    """What a CLI run gave: exit code, standard output and standard error (text)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def invoke_kg(*args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None,
+              timeout: float | None = None) -> CliResult:
+    """Run `kg ARGS…` in this process, as `kg.cli.main` does for a user; `timeout` is ignored."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    overrides = {"KG_STORE": None, **(env or {})}
+    previous = Path.cwd()
+    code = 0
+    with CliRunner().isolation(input=input, env=overrides) as (out, err, _):
+        os.chdir(cwd or ROOT)
+        try:
+            main(list(args))
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        finally:
+            os.chdir(previous)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr = out.getvalue().decode("utf-8", "replace"), err.getvalue().decode("utf-8", "replace")
+    gc.collect()  # close on-disk stores the command opened before the next command loads one
+    return CliResult(code, stdout, stderr)
+
+
 @pytest.fixture()
 def kg():
-    """`kg(*args)` runs the CLI in a subprocess and returns the CompletedProcess."""
-    return run_kg
+    """`kg(*args)` runs the CLI in-process and returns a CliResult (returncode, stdout, stderr)."""
+    return invoke_kg
+
+
+# ------------------------------------------------------------------ the checkout stays as it was
+
+
+def _checkout_state() -> set[str]:
+    """Untracked and ignored paths in the checkout (git's short form), bytecode caches left out."""
+    out = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=ROOT, capture_output=True, text=True)
+    lines = out.stdout.splitlines() if out.returncode == 0 else []
+    return {line for line in lines if line[:2] in ("??", "!!") and "__pycache__" not in line}
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controller, not an xdist worker
+        session.config.stash[_BEFORE] = _checkout_state()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    before = session.config.stash.get(_BEFORE, None)
+    if before is None:
+        return
+    new = sorted(_checkout_state() - before)
+    if new:
+        session.config.get_terminal_writer().line(f"the tests wrote into the checkout: {new}", red=True)
+        session.exitstatus = 1
+
+
+_BEFORE = pytest.StashKey[set]()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import queries as kq
 from kg.backend import OxigraphBackend
+from kg.queries.library import load_query
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("igkg_bench_run_breakdown", ROOT / "bench" / "run.py")
@@ -54,8 +54,8 @@ def _backend():
 
 def test_breakdown_runs_both_variants_on_the_engine_with_the_same_rows():
     backend = _backend()
-    run = lambda text, b: kq.run_oxigraph(backend, text, b)  # noqa: E731
-    assert [str(r[1]) for r in run(QUERY, None).rows] == ['"thing 0"', '"thing 1"', '"thing 2"']
+    run = bench.oxigraph_runner(backend)
+    assert [str(r[1]) for r in run(QUERY, None)] == ['"thing 0"', '"thing 1"', '"thing 2"']
 
     out = bench.breakdown(run, QUERY, {}, 3, repeats=2, budget=1.0)
     assert sorted(out) == ["engine_ms", "unordered_ms"]  # no *_rows key: both variants saw the 3 rows
@@ -126,7 +126,7 @@ def _named(tmp_path, name, pattern):
     (tmp_path / f"{name}.rq").write_text(
         "#+ summary: test\n#+ columns: [person]\n#+ params:\n#+   - {name: org, type: iri, required: true, example: \"igorg:cnnic\"}\n"
         f"PREFIX ex: <{EX}>\nSELECT ?person WHERE {{ {pattern} }} ORDER BY ?person\n", encoding="utf-8")
-    return kq.load_query(tmp_path / f"{name}.rq")
+    return load_query(tmp_path / f"{name}.rq")
 
 
 def test_ranked_iris_puts_the_most_referenced_first_and_is_kept_for_the_run():
@@ -140,24 +140,23 @@ def test_ranked_iris_puts_the_most_referenced_first_and_is_kept_for_the_run():
 def test_a_selective_query_is_measured_at_the_hub_and_at_a_median_referenced_entity(tmp_path):
     store = _org_world()
     backend = OxigraphBackend(store)
-    runner = kq.runner_for(backend=backend, engine="oxigraph")
-    run = lambda text, b: kq.run_oxigraph(backend, text, b)  # noqa: E731
+    run = bench.oxigraph_runner(backend)
     members = _named(tmp_path, "members", "?person ex:memberOf ?org")
     cache = {}
 
-    hub, (rows, _) = bench.pick_params(members, store, run, runner, cache=cache)
+    hub, (rows, _) = bench.pick_params(members, store, run, backend, cache=cache)
     assert (hub, len(rows)) == ({"org": ORG + "o24"}, 25)
     # 25 organisations: the median (index 12 of the ranking) is o12, with 13 members
     assert bench.iri_candidates(members, store, top=3, typical=True, cache=cache) == {
         "org": [ORG + "o12", ORG + "o13", ORG + "o11"]}
-    typical = bench.typical_entity(members, store, run, runner, hub, cache=cache, repeats=2, budget=1.0)
+    typical = bench.typical_entity(members, store, run, backend, hub, cache=cache, repeats=2, budget=1.0)
     assert (typical["params"], typical["rows"], typical["runs"]) == ({"org": ORG + "o12"}, 13, 2)
 
     # only the hub has a chair: no entity near the median answers, and the result says so
     chairs = _named(tmp_path, "chairs", "?person ex:chairs ?org")
-    hub, (rows, _) = bench.pick_params(chairs, store, run, runner, cache=cache)
+    hub, (rows, _) = bench.pick_params(chairs, store, run, backend, cache=cache)
     assert (hub, len(rows)) == ({"org": ORG + "o24"}, 1)
-    assert bench.typical_entity(chairs, store, run, runner, hub, cache=cache, repeats=2, budget=1.0) == {
+    assert bench.typical_entity(chairs, store, run, backend, hub, cache=cache, repeats=2, budget=1.0) == {
         "none": "no entity near the median reference count gives rows"}
 
 

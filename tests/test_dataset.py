@@ -29,7 +29,7 @@ def test_turtle_syntax_error_names_file_line_and_column(tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b "open\n', encoding="utf-8")
     with pytest.raises(InputError) as err:
-        read_quads(sources_for([bad])[0])
+        list(read_quads(sources_for([bad])[0]))
     assert (err.value.line, err.value.column) == (3, 11)
     assert str(err.value).startswith(f"{bad}:3:11: syntax error: ")
 
@@ -37,7 +37,7 @@ def test_turtle_syntax_error_names_file_line_and_column(tmp_path):
 def test_trig_keeps_its_graphs_and_default_graph_goes_to_the_stem_graph(tmp_path):
     f = tmp_path / "mixed.trig"
     f.write_text("<http://ex/a> <http://ex/p> 1 .\n<http://ex/g> { <http://ex/b> <http://ex/p> 2 . }\n")
-    quads = read_quads(sources_for([f])[0])
+    quads = list(read_quads(sources_for([f])[0]))
     assert sorted(q.graph_name.value for q in quads) == ["http://ex/g", GRAPH + "mixed"]
 
 

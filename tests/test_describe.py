@@ -34,7 +34,7 @@ def test_unknown_name_lists_close_matches(describer):
         describer.resolve("Song")
     message = str(err.value)
     assert message.startswith("'Song': no entity has this IRI, prefixed name or label\ndid you mean:\n")
-    assert "  Song Zheng\n" in message + "\n"
+    assert "  Song Zheng (igperson:song-zheng)\n" in message + "\n"
 
 
 def test_unknown_prefixed_name_is_an_error(describer):
@@ -104,7 +104,7 @@ def test_describe_cli_unknown_name_exits_2(kg):
 
 def test_inferred_relations_are_marked_and_do_not_become_statements():
     from kg.dataset import build_store
-    from kg.reason import materialise
+    from kg.reason.rules import materialise
 
     store = build_store()
     assert materialise(store) > 0

@@ -126,7 +126,7 @@ def test_fast_engine_agrees_with_pyshacl_on_generated_10k_world(tmp_path):
     reference = validate([world], engine="pyshacl")
     fast = validate([world], engine="fast")
     assert keys(fast) == keys(reference)
-    assert {(r.focus, r.path, r.component) for r in reference.results} == {
+    assert {(d["focus"], d["path"], d["component"]) for d in (r.as_dict() for r in reference.results)} == {
         (v["focus"], v["path"], v["component"]) for v in injected
     }
     assert len(reference.results) == 12

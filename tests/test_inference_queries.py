@@ -12,7 +12,7 @@ from kg.results import rows_text
 
 @pytest.fixture(scope="module")
 def reasoned():
-    from kg.reason import materialise
+    from kg.reason.rules import materialise
 
     store = build_store()
     materialise(store)

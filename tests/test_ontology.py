@@ -547,13 +547,13 @@ def test_check_catches_its_bad_fixture(name):
 @pytest.mark.parametrize("name", sorted(BAD_FIXTURES))
 def test_check_gives_the_same_rows_in_rdflib(name):
     """The checks are plain SPARQL 1.1: rdflib's engine answers them as pyoxigraph does."""
-    from kg.dataset import to_rdflib, union_graph
+    from kg.rdflib_bridge import to_dataset, union_graph
 
     store = ontology_store(BAD_FIXTURES[name][0])
     query = (CHECKS / f"{name}-violation.rq").read_text(encoding="utf-8")
     if "GRAPH ?g" in query:  # needs the named graphs: an rdflib Dataset whose default graph is their union
-        graph = to_rdflib(store)
-        graph.default_union = True
+        graph = to_dataset(store)
+        assert graph.default_union
     else:  # a plain Graph of all triples: rdflib's Dataset is slow and warns on every lookup
         graph = union_graph(store)
     rdflib_rows = [tuple(None if t is None else str(t) for t in row) for row in graph.query(query)]

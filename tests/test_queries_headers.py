@@ -6,18 +6,20 @@ import re
 
 import pytest
 
-from kg import queries as lib
+from kg.queries.library import NamedQuery, library, load_query
+from kg.queries.params import check_params
+from kg.sparqltext import check_adhoc, keywords
 
-LIBRARY = lib.library()
+LIBRARY = library()
 NAMES = sorted(LIBRARY)
 
 
-def body(q: lib.NamedQuery) -> str:
+def body(q: NamedQuery) -> str:
     """The query text without comment lines (the header)."""
     return "\n".join(line for line in q.text.splitlines() if not line.lstrip().startswith("#"))
 
 
-def projection(q: lib.NamedQuery) -> list[str]:
+def projection(q: NamedQuery) -> list[str]:
     """The variables the top-level SELECT projects, as pyoxigraph parses them (on an empty store)."""
     import pyoxigraph as ox
 
@@ -77,24 +79,26 @@ def test_every_parameter_is_a_projected_variable_used_in_the_body(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_query_has_order_by(name):
-    assert "ORDER BY" in [" ".join(pair) for pair in zip(lib.keywords(LIBRARY[name].text),
-                                                          lib.keywords(LIBRARY[name].text)[1:])]
+    assert "ORDER BY" in [" ".join(pair) for pair in zip(keywords(LIBRARY[name].text),
+                                                          keywords(LIBRARY[name].text)[1:])]
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_query_file_is_read_only_and_local(name):
-    assert lib.check_adhoc(LIBRARY[name].text) in ("SELECT", "ASK")
+    assert check_adhoc(LIBRARY[name].text) in ("SELECT", "ASK")
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_examples_are_well_typed(name):
     q = LIBRARY[name]
-    lib.check_params(q, {p.name: p.example for p in q.params})
+    check_params(q, {p.name: p.example for p in q.params})
 
 
 def test_catalogue_is_current(root):
-    """queries/README.md is what `python -m kg.queries catalogue` generates (regenerate with --write)."""
-    assert (root / "queries" / "README.md").read_text(encoding="utf-8") == lib.catalogue_markdown()
+    """queries/README.md is what `python -m kg.queries.catalogue` generates (regenerate with --write)."""
+    from kg.queries.catalogue import catalogue_markdown
+
+    assert (root / "queries" / "README.md").read_text(encoding="utf-8") == catalogue_markdown()
 
 
 def test_header_error_names_the_file_and_line(tmp_path):
@@ -103,7 +107,7 @@ def test_header_error_names_the_file_and_line(tmp_path):
     bad = tmp_path / "bad.rq"
     bad.write_text("#+ summary: What?\n#+ columns: [a\n#+ tags: x: y\nSELECT ?a WHERE {} ORDER BY ?a\n")
     with pytest.raises(InputError, match=r"bad\.rq:\d+: bad '#\+' header"):
-        lib.load_query(bad)
+        load_query(bad)
 
 
 def test_missing_header_is_an_input_error(tmp_path):
@@ -112,7 +116,7 @@ def test_missing_header_is_an_input_error(tmp_path):
     bad = tmp_path / "plain.rq"
     bad.write_text("SELECT ?a WHERE {} ORDER BY ?a\n")
     with pytest.raises(InputError, match="no '#\\+' metadata header"):
-        lib.load_query(bad)
+        load_query(bad)
 
 
 def _blocks(text: str, keyword: str) -> list[str]:

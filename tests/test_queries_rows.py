@@ -1,8 +1,9 @@
 """Exact expected rows of every named query on the real data (ordered as the query's ORDER BY).
 
-Cells are shown as in the table output (`kg.results.cell_text`): IRIs as prefixed names, literals
+Cells are shown as in the table output (`kg.results.cell`): IRIs as prefixed names, literals
 as their text. Each query is run with one or more parameter sets, including labels as parameters
-("Guo Feng", "Beijing"); the same rows (as a set) must come from rdflib's engine.
+("Guo Feng", "Beijing"); the same rows (as a set) must come from rdflib's engine (the oracle,
+tests/oracle.py).
 
 When the data changes on purpose, regenerate the expectations by printing
 `rows_text(run(name, params))` for each case below and review the difference.
@@ -14,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from oracle import run_rdflib
+
 from kg import queries as lib
+from kg.queries.library import library
 from kg.results import rows_text
 
 EXPECTED = {
@@ -627,7 +631,7 @@ def backend(real_store):
 
 
 def test_every_query_has_expected_rows():
-    assert sorted(EXPECTED) == sorted(lib.library())
+    assert sorted(EXPECTED) == sorted(library())
 
 
 def test_parameterised_queries_are_tested_with_two_values():
@@ -642,7 +646,7 @@ def test_query_returns_exactly(backend, name, params, rows):
 
 @pytest.mark.parametrize("name, params, rows", CASES, ids=[f"{n}-{i}" for i, (n, *_rest) in enumerate(CASES)])
 def test_rdflib_returns_the_same_rows(backend, name, params, rows):
-    got = rows_text(lib.run(name, params, backend=backend, engine="rdflib"))
+    got = rows_text(run_rdflib(name, params, backend=backend))
     assert sorted(got) == sorted(rows)
 
 
@@ -652,12 +656,10 @@ def test_rdflib_returns_the_same_rows(backend, name, params, rows):
 @pytest.fixture(scope="module")
 def loaded_store(tmp_path_factory):
     """The project files loaded by `kg load` (no inference, so the same triples as the files)."""
-    import subprocess
-    import sys
+    from conftest import invoke_kg
 
     path = tmp_path_factory.mktemp("store") / "kg"
-    r = subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(path), "--no-validate", "--no-reason"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    r = invoke_kg("load", "--store", str(path), "--no-validate", "--no-reason", cwd=ROOT)
     assert r.returncode == 0, r.stderr
     return path
 

@@ -8,10 +8,11 @@ import io
 import json
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
+
+from conftest import run_kg
 
 ID = "https://w3id.org/igkg/id/"
 DOC = ID + "doc/circleid-icann58-readout"
@@ -99,14 +100,15 @@ def test_query_csv(kg):
     ]
 
 
-def test_csv_lines_end_with_crlf_and_tsv_with_lf(root):
+def test_csv_lines_end_with_crlf_and_tsv_with_lf(kg):
     def raw(fmt):
-        return subprocess.run([sys.executable, "-m", "kg", *DIRECTOR, "--format", fmt], cwd=root,
-                              capture_output=True, timeout=60).stdout
+        r = kg(*DIRECTOR, "--format", fmt)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
 
-    csv_bytes, tsv_bytes = raw("csv"), raw("tsv")
-    assert csv_bytes.count(b"\r\n") == 3 and csv_bytes.endswith(b"\r\n")
-    assert b"\r" not in tsv_bytes and tsv_bytes.count(b"\n") == 3
+    csv_text, tsv_text = raw("csv"), raw("tsv")
+    assert csv_text.count("\r\n") == 3 and csv_text.endswith("\r\n")
+    assert "\r" not in tsv_text and tsv_text.count("\n") == 3
 
 
 def test_query_tsv(kg):
@@ -153,11 +155,30 @@ def test_query_table_shortens_iris(kg):
     assert lines[-1] == "(2 rows)"
 
 
-def test_query_on_rdflib_engine_gives_the_same_json(kg):
+def test_query_json_is_what_the_rdflib_oracle_answers(kg, real_store):
+    import pyoxigraph as ox
+
+    from oracle import run_rdflib
+
+    from kg.backend import OxigraphBackend
+
     a = kg(*DIRECTOR, "--format", "json")
-    b = kg(*DIRECTOR, "--format", "json", "--engine", "rdflib")
-    assert b.returncode == 0, b.stderr
-    assert json.loads(a.stdout) == json.loads(b.stdout)
+    assert a.returncode == 0, a.stderr
+    parsed = ox.parse_query_results(a.stdout.encode(), format=ox.QueryResultsFormat.JSON)
+    columns = tuple(v.value for v in parsed.variables)
+    rows = tuple(tuple(row) for row in parsed)
+    params = dict(arg.split("=", 1) for arg in DIRECTOR[3::2])
+    oracle = run_rdflib(DIRECTOR[1], params, backend=OxigraphBackend(real_store))
+    assert (columns, rows) == (oracle.columns, oracle.rows)
+
+
+@pytest.mark.parametrize("args", [DIRECTOR, ["sparql", "ASK { ?s ?p ?o }"]])
+def test_the_engine_option_is_gone(kg, args):
+    """rdflib's engine left the user's path: `--engine` is an unknown option of `kg query` and `kg sparql`."""
+    r = kg(*args, "--engine", "rdflib")
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert "No such option '--engine'" in r.stderr
+    assert r.stdout == ""
 
 
 def test_label_parameter_resolves_case_insensitively(kg):
@@ -180,7 +201,8 @@ def test_label_parameter_resolves_case_insensitively(kg):
     (["query", "partnership-network", "-p", "org=igorg:cnnic", "-p", "hops=4"], "parameter 'hops': 4 is outside 1..3"),
     (["query", "events-at-place", "-p", "place=http://exa mple/x"], "parameter 'place'"),
     (["query", "events-at-place", "-p", 'place=<http://example/"x>'], "not a valid absolute IRI"),
-    (["query", "events-at-place", "-p", "place=nowhere-at-all"], "nothing is labelled 'nowhere-at-all'"),
+    (["query", "events-at-place", "-p", "place=nowhere-at-all"],
+     "parameter 'place': 'nowhere-at-all': no entity has this IRI, prefixed name or label"),
     (["query", "events", "-p", "x=1"], "has no parameter 'x'"),
     (["query", "events-in-year", "-p", "year"], "write -p name=value"),
     (["query", "no-such-query"], "no query named 'no-such-query'"),
@@ -196,7 +218,9 @@ def test_query_usage_errors_exit_2_naming_the_problem(kg, args, message):
 def test_unknown_label_lists_candidates(kg):
     r = kg("query", "people-of-organisation", "-p", "org=Engagement")
     assert r.returncode == 2
-    assert "candidates:" in r.stderr and "igorg:icann-beijing-engagement-center" in r.stderr
+    assert ("parameter 'org': 'Engagement': no entity has this IRI, prefixed name or label\ndid you mean:\n"
+            in r.stderr)
+    assert "\n  ICANN Beijing Engagement Center (igorg:icann-beijing-engagement-center)\n" in r.stderr
 
 
 # ------------------------------------------------------------------------------ kg sparql
@@ -287,12 +311,11 @@ def test_sparql_format_must_fit_the_query_form(kg, query, fmt):
     assert "--format" in r.stderr
 
 
-def test_sparql_timeout_stops_a_runaway_query(kg):
-    started = time.perf_counter()
-    r = kg("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "1")
+def test_sparql_timeout_stops_a_runaway_query():
+    """A real `kg` process: the query runs in a forked child, which the deadline kills."""
+    r = run_kg("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "1")
     assert r.returncode == 2
     assert "ran longer than 1 s and was stopped" in r.stderr
-    assert time.perf_counter() - started < 30
 
 
 def test_sparql_with_timeout_answers_and_reports_errors_like_without(kg):
@@ -322,14 +345,7 @@ def test_query_path_imports_no_heavy_library(root):
     assert r.stdout.splitlines()[-1] == "[]"
 
 
-def test_query_cold_start_is_well_under_a_second(kg):
-    kg(*DIRECTOR)  # warm the OS file cache, not the interpreter
-    best = min(_timed(kg, *DIRECTOR) for _ in range(3))
-    assert best < 1.0, f"kg query took {best:.2f} s"
-
-
-def _timed(kg, *args) -> float:
-    t = time.perf_counter()
-    r = kg(*args)
+def test_query_cold_start_answers():
+    """A cold `kg query` (a new interpreter) answers; its speed is for the benchmarks, not asserted here."""
+    r = run_kg(*DIRECTOR)
     assert r.returncode == 0, r.stderr
-    return time.perf_counter() - t

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, run_kg
+from conftest import ROOT, invoke_kg
 from test_remote import free_port, wait_for_port
 
 A_TTL = """@prefix ex: <http://example.org/> .
@@ -45,7 +45,7 @@ def served(tmp_path):
     data = tmp_path / "a.ttl"
     data.write_text(A_TTL)
     store = tmp_path / "store"
-    r = run_kg("load", str(data), "--store", str(store), "--no-validate", "--no-reason")
+    r = invoke_kg("load", str(data), "--store", str(store), "--no-validate", "--no-reason")
     assert r.returncode == 0, r.stderr
     port = free_port()
     env = dict(os.environ)
@@ -134,17 +134,17 @@ def test_the_server_dies_with_a_killed_kg_serve(served):
     raise AssertionError("the oxigraph server outlived kg serve")
 
 
-def test_serve_without_a_store_says_to_run_kg_load(tmp_path):
-    r = run_kg("serve", "--store", str(tmp_path / "none"))
+def test_serve_without_a_store_says_to_run_kg_load(tmp_path, kg):
+    r = kg("serve", "--store", str(tmp_path / "none"))
     assert r.returncode == 2
     assert "run `kg load` first" in r.stderr
 
 
-def test_loading_into_the_read_only_endpoint_reports_the_refusal(served, tmp_path):
+def test_loading_into_the_read_only_endpoint_reports_the_refusal(served, tmp_path, kg):
     proc, base, _ = served
     data = tmp_path / "b.ttl"
     data.write_text(A_TTL)
-    r = run_kg("load", str(data), "--endpoint", f"{base}/store", "--no-validate")
+    r = kg("load", str(data), "--endpoint", f"{base}/store", "--no-validate")
     assert r.returncode == 2
     assert f"error: PUT {base}/store?graph=https%3A%2F%2Fw3id.org%2Figkg%2Fgraph%2Fb: HTTP 403 Forbidden" in r.stderr
     assert "Traceback" not in r.stderr

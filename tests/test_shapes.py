@@ -39,7 +39,9 @@ def expected_results(case: str) -> set[tuple]:
 
 
 def got_results(report) -> set[tuple]:
-    return {(r.focus, r.path, r.component, r.shape, r.severity) for r in report.results}
+    """(focus, path, component, shape, severity) of each result, as text (ValidationResult.as_dict)."""
+    return {(d["focus"], d["path"], d["component"], d["shape"], d["severity"])
+            for d in (r.as_dict() for r in report.results)}
 
 
 def test_there_is_a_case_per_constraint():
@@ -120,7 +122,8 @@ def test_real_data_conforms():
 
     report = validate()
     problems = [
-        f"{r.shape} {r.focus} {r.path} {r.value}: {r.message}" for r in report.results if r.severity.endswith("Violation")
+        f"{d['shape']} {d['focus']} {d['path']} {d['value']}: {d['message']}"
+        for d in (r.as_dict() for r in report.results) if d["severity"].endswith("Violation")
     ]
     assert problems == []
     assert report.conforms

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_kg
+from conftest import ROOT, CliResult, invoke_kg, run_kg
 
 G = "https://w3id.org/igkg/graph/"
 
@@ -40,9 +40,13 @@ def files(tmp_path: Path) -> dict[str, Path]:
     return out
 
 
-def load(*args: str, store: Path, json_out: bool = True) -> subprocess.CompletedProcess:
+def load(*args: str, store: Path, json_out: bool = True,
+         process: bool = False) -> CliResult | subprocess.CompletedProcess:
+    """`kg load ARGS --store STORE --no-validate --no-reason [--json]`, in-process unless `process`
+    (a real `python -m kg` process, where the process boundary is what is tested)."""
     extra = ["--json"] if json_out else []
-    return run_kg("load", *args, "--store", str(store), "--no-validate", "--no-reason", *extra)
+    run = run_kg if process else invoke_kg
+    return run("load", *args, "--store", str(store), "--no-validate", "--no-reason", *extra)
 
 
 def count(store: Path) -> int:
@@ -195,7 +199,7 @@ def test_a_load_is_refused_while_another_holds_the_store(tmp_path, files):
     assert load(str(files["a.ttl"]), store=store).returncode == 0
     with open(store / "load.lock", "w") as f:
         fcntl.flock(f, fcntl.LOCK_EX)
-        r = load(str(files["b.ttl"]), store=store)
+        r = load(str(files["b.ttl"]), store=store, process=True)
     assert r.returncode == 2 and "another `kg load` is writing" in r.stderr
     assert count(store) == 3
 
@@ -216,13 +220,13 @@ def test_a_reader_keeps_its_database_until_it_closes(tmp_path, files):
     load(str(files["a.ttl"]), store=store)
     reader = open_read_only(store)
     old = reader.location.name
-    assert load(str(files["a.ttl"]), str(files["b.ttl"]), store=store).returncode == 0
+    assert load(str(files["a.ttl"]), str(files["b.ttl"]), store=store, process=True).returncode == 0
     assert (store / old).is_dir()  # kept: a reader holds it
     assert len(reader.store) == 3  # and the reader still sees its snapshot
     assert count(store) == 6  # new readers see the new database
     reader.lock.close()
     del reader
-    assert load(str(files["a.ttl"]), store=store).returncode == 0
+    assert load(str(files["a.ttl"]), store=store, process=True).returncode == 0
     assert not (store / old).exists()  # freed, so the next load deleted it
 
 
@@ -237,8 +241,8 @@ def test_several_read_only_opens_work_together(tmp_path, files):
 
 def test_kg_store_env_sets_the_default_location(tmp_path, files):
     store = tmp_path / "env-store"
-    r = run_kg("load", str(files["a.ttl"]), "--no-validate", "--no-reason", "--json",
-               env={"KG_STORE": str(store)})
+    r = invoke_kg("load", str(files["a.ttl"]), "--no-validate", "--no-reason", "--json",
+                  env={"KG_STORE": str(store)})
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["target"] == str(store)
     assert count(store) == 3
@@ -250,19 +254,19 @@ def test_validation_refuses_non_conforming_data_with_the_violations(tmp_path, fi
     bad = tmp_path / "person.ttl"
     bad.write_text("@prefix igkg: <https://w3id.org/igkg/ontology#> .\n"
                    "<https://w3id.org/igkg/id/person/nobody> a igkg:Person .\n")
-    r = run_kg("load", str(bad), "--store", str(store), "--no-reason")
+    r = invoke_kg("load", str(bad), "--store", str(store), "--no-reason")
     assert r.returncode == 1
     assert "https://w3id.org/igkg/id/person/nobody http://www.w3.org/2000/01/rdf-schema#label" in r.stderr
     assert "Nothing loaded" in r.stderr
     assert count(store) == 3
-    forced = run_kg("load", str(bad), "--store", str(store), "--no-reason", "--force", "--json")
+    forced = invoke_kg("load", str(bad), "--store", str(store), "--no-reason", "--force", "--json")
     assert forced.returncode == 0, forced.stderr
     assert json.loads(forced.stdout)["validated"] == "forced"
     assert count(store) == 1
 
 
 def test_validation_passes_conforming_data(tmp_path, files):
-    r = run_kg("load", str(files["a.ttl"]), "--store", str(tmp_path / "s"), "--no-reason", "--json")
+    r = invoke_kg("load", str(files["a.ttl"]), "--store", str(tmp_path / "s"), "--no-reason", "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["validated"] == "yes"
 
@@ -276,7 +280,7 @@ def test_reason_writes_the_inferred_graph(tmp_path):
     )
     store = tmp_path / "store"
     onto = ROOT / "ontology" / "igkg.ttl"  # the rules come from the ontology's axioms
-    r = run_kg("load", str(onto), str(data), "--store", str(store), "--no-validate", "--reason", "--json")
+    r = invoke_kg("load", str(onto), str(data), "--store", str(store), "--no-validate", "--reason", "--json")
     assert r.returncode == 0, r.stderr
     summary = json.loads(r.stdout)
     assert summary["reasoned"] is True and summary["inferred"] >= 1
@@ -292,16 +296,16 @@ def test_reason_writes_the_inferred_graph(tmp_path):
 def test_open_backend_uses_the_default_store_only_when_current(tmp_path, monkeypatch, files):
     from kg.backend import open_backend
     from kg.dataset import default_sources
-    from kg.store import load_store
+    from kg.store import load as store_load
 
     store = tmp_path / "store"
     monkeypatch.setenv("KG_STORE", str(store))
     assert open_backend().description == "in-memory build of the project files"  # no store yet
-    load_store([s for s in default_sources()], path=store)
+    store_load([s for s in default_sources()], path=store)
     current = open_backend()
     assert current.description.startswith(f"store {store} (current")
     assert current.triple_count() == json.loads((store / "current.json").read_text())["triples"]
-    load_store(default_sources()[:1], path=store)  # now it holds other files: not current
+    store_load(default_sources()[:1], path=store)  # now it holds other files: not current
     assert open_backend().description == "in-memory build of the project files"
     explicit = open_backend(store=str(store))
     assert explicit.description == f"on-disk store {store}"
@@ -319,10 +323,10 @@ def test_open_backend_with_a_missing_store_is_a_usage_error(tmp_path):
 def test_the_store_answers_like_the_in_memory_build(tmp_path, real_store):
     from kg.backend import OxigraphBackend, open_backend
     from kg.dataset import default_sources
-    from kg.store import load_store
+    from kg.store import load as store_load
 
     store = tmp_path / "store"
-    load_store(default_sources(), path=store)
+    store_load(default_sources(), path=store)
     disk, memory = open_backend(store=str(store)), OxigraphBackend(real_store)
     q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(!isBlank(?s) && !isBlank(?o)) } ORDER BY ?s ?p ?o"
     assert [tuple(r) for r in disk.query(q)] == [tuple(r) for r in memory.query(q)]
@@ -346,7 +350,7 @@ def test_a_large_load_is_quiet_when_not_on_a_terminal(tmp_path):
     with open(big, "w", encoding="ascii") as f:  # ~6 MB: above the progress bar's threshold
         for i in range(100_000):
             f.write(f'<http://example.org/s{i}> <http://example.org/p> "value number {i}" .\n')
-    r = load(str(big), store=tmp_path / "store", json_out=False)
+    r = load(str(big), store=tmp_path / "store", json_out=False, process=True)
     assert r.returncode == 0
     assert r.stderr == ""
     assert r.stdout.startswith("Loaded 100,000 triples in 1 named graph into")

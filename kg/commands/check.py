@@ -8,9 +8,6 @@ from pathlib import Path
 
 import click
 
-from kg.checks import CheckOutcome, load_checks, run_checks
-
-
 EPILOG = """Examples:
 
   kg check
@@ -40,51 +37,19 @@ def command(files: tuple[Path, ...], fmt: str, consistency: bool, timeout_s: flo
     on the ontology and the data (or on the ontology and the given FILES). Then HermiT checks that
     ontology + data are consistent and every class can have members.
     """
-    import pyoxigraph as ox
-
-    from kg import reason
+    from kg.checks import check_dataset
     from kg.dataset import project_root
 
-    checks = load_checks(project_root() / "ontology" / "checks")
-    if files:
-        from kg.commands.reason import sources_with_ontology
-
-        sources = sources_with_ontology(files)
-    else:
-        sources = None
-    quads, graph_files = reason.read_sources(sources)
-    store = ox.Store()
-    store.extend(quads)
-    outcomes = run_checks(store, checks)
-    result = None
-    if consistency:
-        result = reason.check_consistency(quads=quads, graph_files=graph_files, timeout_s=timeout_s,
-                                          memory_mb=memory_mb, realise=False, property_values=False)
-    failed = any(o.failed for o in outcomes) or (result is not None and not result.ok)
-
+    report = check_dataset(files, consistency=consistency, timeout_s=timeout_s, memory_mb=memory_mb)
     if fmt == "json":
-        doc = {
-            "ok": not failed,
-            "checks": [
-                {"name": o.check.name, "file": str(o.check.path.relative_to(project_root())),
-                 "severity": o.check.severity, "problem": o.check.problem, "solution": o.check.solution,
-                 "failed": o.failed, "count": len(o.rows), "columns": list(o.columns),
-                 "rows": [dict(zip(o.columns, r)) for r in o.rows]}
-                for o in outcomes
-            ],
-            "consistency": result.to_json() if result is not None else None,
-        }
-        if result is not None:  # keep the check's JSON short: the full realisation is `kg reason`'s job
-            for key in ("classHierarchy", "realisation", "inferredClassAssertions", "inferredPropertyValues"):
-                doc["consistency"].pop(key, None)
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(report.as_dict(project_root()), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_text(outcomes, result), nl=False)
-    if failed:
+        click.echo(render_text(report.outcomes, report.consistency), nl=False)
+    if report.failed:
         sys.exit(1)
 
 
-def render_text(outcomes: list[CheckOutcome], result) -> str:
+def render_text(outcomes, result) -> str:
     out = []
     clean = sum(1 for o in outcomes if not o.rows)
     out.append(f"Quality checks: {clean} of {len(outcomes)} clean\n")

@@ -24,9 +24,9 @@ def command(fmt: str, output: str | None, files: tuple[str, ...]) -> None:
     from kg.export import export
 
     sources = sources_for(files) if files else default_sources()
-    quads = [q for src in sources for q in read_quads(src)]
+    quads = [q for src in sources for q in read_quads(src)]  # as written: no store canonicalises them
     if output:
-        export(quads, fmt, output)
+        export(quads, fmt=fmt, output=output)
         click.echo(f"wrote {len(quads)} quads to {output} ({fmt})", err=True)
     else:
-        sys.stdout.buffer.write(export(quads, fmt))
+        sys.stdout.buffer.write(export(quads, fmt=fmt))

@@ -62,46 +62,32 @@ def command(files: tuple[Path, ...], store: str | None, endpoint: str | None, qu
     sources = sources_for(files) if files else default_sources()
     if not sources:
         raise UsageError("no RDF files to load")
-    reason = _want_reasoning(reason)
     validated = _validate(sources, force=force) if validate else "no"
-
-    if endpoint:
-        summary = _load_remote(sources, endpoint, query_endpoint, reason=reason, validated=validated)
-    else:
-        summary = _load_local(sources, store, reason=reason, optimize=optimize, validated=validated, rebuild=rebuild)
+    update, stop = _progress(sources)
+    try:
+        if endpoint:
+            summary = _load_remote(sources, endpoint, query_endpoint, reason=reason, validated=validated,
+                                   progress=update)
+        else:
+            summary = _load_local(sources, store, reason=reason, optimize=optimize, validated=validated,
+                                  rebuild=rebuild, progress=update)
+    finally:
+        stop()
     _print_summary(summary, as_json)
-
-
-def _want_reasoning(reason: bool) -> bool:
-    """Off by default: then a current store answers exactly like the in-memory build of the files
-    (which has no inferred graph), whichever of the two `kg query` happens to use."""
-    import importlib.util
-
-    from kg.errors import UsageError
-
-    if reason and importlib.util.find_spec("kg.reason") is None:
-        raise UsageError("--reason needs kg.reason, which is not installed")
-    return reason
 
 
 def _validate(sources, *, force: bool) -> str:
     """SHACL-validate `sources`; exit 1 with the violations unless they conform (or --force)."""
-    import inspect
+    from kg.validate import validate
 
-    from kg.errors import UsageError
-
-    try:
-        from kg.validate import validate
-    except ImportError:
-        raise UsageError("validation needs kg.validate, which is not installed; use --no-validate") from None
-    kwargs = {"engine": "auto"} if "engine" in inspect.signature(validate).parameters else {}
-    report = validate(sources, **kwargs)
+    report = validate(sources, engine="auto")
     if report.conforms:
         return "yes"
     click.echo(f"The data does not conform to the shapes: {len(report.results)} result(s).", err=True)
     for r in report.results[:50]:
-        path = f" {r.path}" if getattr(r, "path", None) else ""
-        click.echo(f"  {r.focus}{path}: {r.message or r.component}", err=True)
+        d = r.as_dict()
+        path = f" {d['path']}" if d["path"] else ""
+        click.echo(f"  {d['focus']}{path}: {r.message or d['component']}", err=True)
     if len(report.results) > 50:
         click.echo(f"  … and {len(report.results) - 50} more (see `kg validate`)", err=True)
     if force:
@@ -135,15 +121,11 @@ def _progress(sources):
     return update, progress.stop
 
 
-def _load_local(sources, store, *, reason: bool, optimize: bool, validated: str, rebuild: bool) -> dict:
-    from kg.store import load_store
+def _load_local(sources, store, *, reason: bool, optimize: bool, validated: str, rebuild: bool, progress) -> dict:
+    from kg.store import load
 
-    update, stop = _progress(sources)
-    try:
-        result = load_store(sources, path=store, reason=reason, optimize=optimize, validated=validated,
-                            rebuild=rebuild, progress=update)
-    finally:
-        stop()
+    result = load(sources, path=store, reason=reason, optimize=optimize, validated=validated,
+                  rebuild=rebuild, progress=progress)
     m = result.meta
     return {
         "target": str(result.path), "current": result.current, "graphs": m.graphs, "triples": m.triples,
@@ -153,49 +135,15 @@ def _load_local(sources, store, *, reason: bool, optimize: bool, validated: str,
     }
 
 
-def _load_remote(sources, endpoint: str, query_endpoint: str | None, *, reason: bool, validated: str) -> dict:
-    """Build the dataset in a temporary store, then PUT each named graph (N-Triples) to the server."""
-    import shutil
-    import tempfile
+def _load_remote(sources, endpoint: str, query_endpoint: str | None, *, reason: bool, validated: str,
+                 progress) -> dict:
+    from kg.remote import load_remote
 
-    import pyoxigraph as ox
-
-    from kg.errors import UsageError
-    from kg.remote import RemoteBackend, RemoteError, endpoints_for, put_graph
-    from kg.store import build_database
-
-    ends = endpoints_for(endpoint, query_endpoint=query_endpoint)
-    if ends.store is None:
-        raise UsageError(
-            f"{endpoint}: not a Graph Store Protocol URL kg recognises (…/store, …/data, "
-            "…/rdf-graphs/service, …/sparql-graph-crud-auth, …/sparql/gsp/); see docs/stores.md"
-        )
-    started = time.monotonic()
-    work = Path(tempfile.mkdtemp(prefix="kg-load-"))
-    try:
-        update, stop = _progress(sources)
-        try:
-            counts, default, inferred, _ = build_database(sources, work / "db", reason=reason, progress=update)
-        finally:
-            stop()
-        store = ox.Store.read_only(str(work / "db"))
-        for graph in counts:
-            file = work / "graph.nt"
-            store.dump(output=str(file), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
-            put_graph(ends.store, graph, file)
-        del store
-        remote = RemoteBackend(ends.query, graphs=sorted(counts))
-        there = remote.graph_counts()
-        wrong = {g: (n, there.get(g, 0)) for g, n in counts.items() if there.get(g, 0) != n}
-        if wrong:
-            detail = ", ".join(f"{g}: sent {a}, server has {b}" for g, (a, b) in list(wrong.items())[:5])
-            raise RemoteError(f"the server's triple counts differ from what was sent: {detail}")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    r = load_remote(sources, endpoint, query_endpoint=query_endpoint, reason=reason, progress=progress)
     return {
-        "target": ends.store, "query_endpoint": ends.query, "current": False, "graphs": counts,
-        "triples": sum(counts.values()) + default, "inferred": inferred,
-        "seconds": round(time.monotonic() - started, 3), "validated": validated, "reasoned": reason,
+        "target": r.store, "query_endpoint": r.query, "current": False, "graphs": r.graphs,
+        "triples": sum(r.graphs.values()) + r.default, "inferred": r.inferred,
+        "seconds": r.seconds, "validated": validated, "reasoned": reason,
     }
 
 

@@ -20,20 +20,16 @@ def command(fmt: str, name: str | None) -> None:
 
     With NAME, show that one query only.
     """
-    from kg import queries as lib
+    from kg.queries.library import get, library
 
-    qs = [lib.get(name)] if name else list(lib.library().values())
+    qs = [get(name)] if name else list(library().values())
     if fmt == "markdown":
-        click.echo(lib.catalogue_markdown(qs, examples=lib.EXAMPLES if not name else ()), nl=False)
+        from kg.queries.catalogue import EXAMPLES, catalogue_markdown
+
+        click.echo(catalogue_markdown(qs, examples=EXAMPLES if not name else ()), nl=False)
         return
     if fmt == "json":
-        doc = [{
-            "name": q.name, "summary": q.summary, "description": q.description,
-            "params": [{"name": p.name, "type": p.type, "required": p.required, "example": p.example,
-                        **({"default": p.default} if p.default is not None else {})} for p in q.params],
-            "columns": list(q.columns), "tags": list(q.tags),
-        } for q in qs]
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([q.as_dict() for q in qs], indent=2, ensure_ascii=False))
         return
     width = max((len(q.name) for q in qs), default=0)
     for q in qs:

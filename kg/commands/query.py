@@ -22,21 +22,21 @@ from kg.commands.options import endpoint_option, store_option
               help="A parameter of the query (repeatable); `kg queries` lists them.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table",
               show_default=True, help="json, csv, tsv and xml are the SPARQL 1.1 result formats.")
-@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
-              help="rdflib runs the same query with rdflib's (slower) engine, for cross-checks.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Return at most N rows (one page of the ordered rows).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
               help="Skip the first N rows (with --limit: the next page).")
 @store_option
 @endpoint_option
-def command(name: str, params: tuple[str, ...], fmt: str, engine: str, limit: int | None, offset: int,
+def command(name: str, params: tuple[str, ...], fmt: str, limit: int | None, offset: int,
             store: str | None, endpoint: str | None) -> None:
     """Run the named query NAME with parameters and print its rows."""
-    from kg import queries as lib
     from kg.commands.options import backend_from
     from kg.errors import UsageError
-    from kg.results import render
+    from kg.queries.execute import run
+    from kg.queries.library import get
+    from kg.queries.params import check_params
+    from kg.results import serialize, table
 
     given: dict[str, str] = {}
     for raw in params:
@@ -46,10 +46,13 @@ def command(name: str, params: tuple[str, ...], fmt: str, engine: str, limit: in
         if key.strip() in given:
             raise UsageError(f"parameter {key.strip()!r} given twice")
         given[key.strip()] = value
-    query = lib.get(name)
-    lib.check_params(query, given)  # before the store is opened
-    backend = backend_from(store, endpoint) if engine == "oxigraph" or store or endpoint else None
-    result = lib.run(query, given, backend=backend, engine=engine, limit=limit, offset=offset)
-    click.echo(render(result, fmt), nl=False)
-    if limit is not None and len(result.rows) == limit and fmt == "table":
+    query = get(name)
+    check_params(query, given)  # before the store is opened
+    result = run(query, given, backend=backend_from(store, endpoint), limit=limit, offset=offset)
+    if fmt != "table":
+        click.echo(serialize(result, fmt), nl=False)
+        return
+    shown = table(result)
+    click.echo(shown.text, nl=False)
+    if limit is not None and shown.rows == limit:
         click.echo(f"(rows {offset + 1}-{offset + limit}; the next page: --offset {offset + limit})", err=True)

@@ -57,12 +57,14 @@ def command(files: tuple[Path, ...], timeout_s: float, memory_mb: int, fmt: str,
     if output is not None and output.suffix.lower() not in OUTPUT_FORMATS:
         raise UsageError(f"{output}: unknown output type; use one of {', '.join(OUTPUT_FORMATS)}")
 
-    from kg import reason
+    from kg.dataset import default_sources, read_dataset, with_ontology
+    from kg.reason.hermit import check_consistency
+    from kg.reason.rules import inferred_quads
 
-    quads, graph_files = reason.read_sources(sources_with_ontology(files) if files else None)
-    result = reason.check_consistency(quads=quads, graph_files=graph_files, timeout_s=timeout_s,
-                                      memory_mb=memory_mb, property_values=property_values)
-    inferred = reason.inferred_quads(quads) if materialise and result.consistent else None
+    parsed = read_dataset(with_ontology(files) if files else default_sources())
+    result = check_consistency(quads=parsed.quads, graph_files=parsed.files, timeout_s=timeout_s,
+                               memory_mb=memory_mb, property_values=property_values)
+    inferred = inferred_quads(parsed.quads) if materialise and result.consistent else None
     if output is not None and inferred is not None:
         write_quads(inferred, output)
 
@@ -76,17 +78,6 @@ def command(files: tuple[Path, ...], timeout_s: float, memory_mb: int, fmt: str,
         click.echo(render_text(result, inferred), nl=False)
     if not result.ok:
         sys.exit(1)
-
-
-def sources_with_ontology(files: tuple[Path, ...]):
-    """The project ontology followed by the given files (the ontology once)."""
-    from kg.dataset import Source, graph_for, ontology_file, sources_for
-
-    onto = ontology_file()
-    given = sources_for(files)
-    if any(s.path.resolve() == onto.resolve() for s in given):
-        return given
-    return [Source(onto, graph_for(onto))] + given
 
 
 def _graph() -> str:

@@ -43,22 +43,6 @@ def oxigraph_executable() -> str:
     raise UsageError("kg serve needs the `oxigraph` command: pip install oxigraph")
 
 
-def _die_with_parent(parent: int):
-    """For the server child (Linux): get SIGTERM when `kg serve` dies, even by SIGKILL."""
-    def setup() -> None:
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            return
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(0)
-
-    return setup if sys.platform.startswith("linux") else None
-
-
 def _wait_until_listening(proc: subprocess.Popen, host: str, port: int, deadline: float) -> bool:
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -81,6 +65,7 @@ def _wait_until_listening(proc: subprocess.Popen, host: str, port: int, deadline
 def command(store: str | None, host: str, port: int, timeout_s: int) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (with a YASGUI page) until Ctrl-C."""
     from kg.errors import UsageError
+    from kg.locks import die_with_parent
     from kg.store import hold_database, store_path
 
     path = store_path(store)
@@ -94,7 +79,7 @@ def command(store: str | None, host: str, port: int, timeout_s: int) -> None:
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     args = [exe, "serve-read-only", "--location", str(db), "--bind", bind,
             "--union-default-graph", "--timeout-s", str(timeout_s)]
-    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent(os.getpid()))
+    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent(signal.SIGTERM))
     stopping = {"signal": None}
 
     def forward(signum, frame):  # Ctrl-C / SIGTERM: stop the server, then exit 0

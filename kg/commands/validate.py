@@ -27,25 +27,14 @@ JSON output (--format json):
   IRIs are in full (blank nodes as _:id); results are sorted by shape, focus, path.
 """
 
-def short(iri: str | None) -> str:
-    """Prefixed name for an IRI (shapes are in the igsh: namespace)."""
-    from kg.namespaces import shorten
-
-    if iri is None:
-        return "-"
-    if iri.startswith("_:"):
-        return iri
-    if iri.startswith('"'):  # a literal in N-Triples: shorten its datatype
-        lexical, sep, dt = iri.rpartition("^^")
-        return f"{lexical}^^{short(dt)}" if sep and dt.startswith("<") else iri
-    if iri.startswith("<") and iri.endswith(">"):
-        iri = iri[1:-1]
-    return shorten(iri)
-
-
 def render_text(report) -> str:
     """Results grouped by shape, then focus node; one summary line at the end."""
     from itertools import groupby
+
+    from kg.terms import show
+
+    def short(term) -> str:
+        return show(term, literal_syntax=True)
 
     lines: list[str] = []
     for shape, by_shape in groupby(report.results, key=lambda r: r.shape):
@@ -53,11 +42,11 @@ def render_text(report) -> str:
         for focus, by_focus in groupby(list(by_shape), key=lambda r: r.focus):
             lines.append(f"  {short(focus)}")
             for r in by_focus:
-                sev = r.severity.rsplit("#", 1)[-1]
-                comp = r.component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
+                sev = r.as_dict()["severity"].rsplit("#", 1)[-1]
+                comp = r.component.value.rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
                 lines.append(f"    {sev}: {r.message or '(no message)'}")
-                where = f"path {short(r.path)}" if r.path else "no path"
-                value = f", value {short(r.value)}" if r.value else ""
+                where = f"path {short(r.path)}" if r.path is not None else "no path"
+                value = f", value {short(r.value)}" if r.value is not None else ""
                 lines.append(f"      [{comp}] {where}{value}")
         lines.append("")
     nv, nw = len(report.violations), len(report.warnings)

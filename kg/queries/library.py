@@ -1,0 +1,150 @@
+"""The library of named SPARQL queries in `queries/*.rq`: files and their `#+` headers.
+
+A query's name is its file stem. Its metadata sits in `#+` comment lines at the top (YAML, after
+grlc; see the query files), so the file stays valid SPARQL:
+
+    #+ summary: Who held a post on a given date?
+    #+ params:
+    #+   - {name: post, type: iri, required: true, example: "igpost:director-icann-beijing-engagement-center"}
+    #+ columns: [post, date, person, source]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError, UsageError
+
+PARAM_TYPES = ("iri", "string", "date", "integer")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a query."""
+
+    name: str
+    type: str
+    required: bool = False
+    example: str | None = None
+    description: str | None = None
+    default: str | None = None
+    min: int | None = None
+    max: int | None = None
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One `queries/<name>.rq` file: its header and its SPARQL text."""
+
+    name: str
+    path: Path
+    summary: str
+    description: str
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    tags: tuple[str, ...]
+    text: str = field(repr=False)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The header as JSON-ready data (what `kg queries --format json` lists)."""
+        return {
+            "name": self.name, "summary": self.summary, "description": self.description,
+            "params": [{"name": p.name, "type": p.type, "required": p.required, "example": p.example,
+                        **({"default": p.default} if p.default is not None else {})} for p in self.params],
+            "columns": list(self.columns), "tags": list(self.tags),
+        }
+
+    def example_args(self) -> list[str]:
+        """`-p name=value` arguments for an example call (required parameters and examples)."""
+        args = []
+        for p in self.params:
+            if p.example is not None and (p.required or p.default is None):
+                args += ["-p", f"{p.name}={p.example}"]
+        return args
+
+
+def queries_dir() -> Path:
+    """`queries/` of the project."""
+    from kg.dataset import project_root
+
+    return project_root() / "queries"
+
+
+def parse_header(text: str, path: Path | str = "<query>") -> dict[str, Any]:
+    """The YAML of the leading `#+` comment lines (blank lines and plain comments may precede)."""
+    import yaml
+
+    lines: list[str] = []
+    first_line = None
+    for i, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("#+"):
+            first_line = first_line or i
+            body = stripped[2:]
+            lines.append(body[1:] if body.startswith(" ") else body)
+        elif lines and not stripped.startswith("#+"):
+            break
+    if not lines:
+        raise InputError(path, "no '#+' metadata header (summary, params, columns, tags)", line=1)
+    try:
+        meta = yaml.load("\n".join(lines), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = (first_line or 1) + mark.line if mark else first_line
+        raise InputError(path, f"bad '#+' header: {getattr(e, 'problem', e)}", line=line) from None
+    if not isinstance(meta, dict):
+        raise InputError(path, "the '#+' header must be a YAML mapping", line=first_line)
+    return meta
+
+
+def load_query(path: Path) -> NamedQuery:
+    """One `.rq` file with its header checked; InputError (file:line) for a bad header."""
+    text = path.read_text(encoding="utf-8")
+    meta = parse_header(text, path)
+    for key in ("summary", "columns"):
+        if key not in meta:
+            raise InputError(path, f"the '#+' header lacks {key!r}", line=1)
+    params = []
+    for raw in meta.get("params") or []:
+        if not isinstance(raw, dict) or "name" not in raw:
+            raise InputError(path, f"a parameter must be a mapping with a name, not {raw!r}", line=1)
+        ptype = raw.get("type", "string")
+        if ptype not in PARAM_TYPES:
+            raise InputError(path, f"parameter {raw['name']!r} has unknown type {ptype!r}; use one of {PARAM_TYPES}", line=1)
+        params.append(Param(
+            name=str(raw["name"]), type=ptype, required=bool(raw.get("required", False)),
+            example=None if raw.get("example") is None else str(raw["example"]),
+            description=raw.get("description"),
+            default=None if raw.get("default") is None else str(raw["default"]),
+            min=raw.get("min"), max=raw.get("max"),
+        ))
+    return NamedQuery(
+        name=path.stem, path=path, summary=str(meta["summary"]).strip(),
+        description=str(meta.get("description") or "").strip(), params=tuple(params),
+        columns=tuple(str(c) for c in meta["columns"]), tags=tuple(str(t) for t in meta.get("tags") or ()),
+        text=text,
+    )
+
+
+def library(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """All named queries, by name, sorted."""
+    folder = folder or queries_dir()
+    return {p.stem: load_query(p) for p in sorted(folder.glob("*.rq"), key=lambda p: p.stem)}
+
+
+def get(name: str, *, folder: Path | None = None) -> NamedQuery:
+    """The query named `name` (its file stem); UsageError with close names when there is none."""
+    folder = folder or queries_dir()
+    path = folder / f"{name}.rq"
+    if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", name) or not path.is_file():
+        names = sorted(p.stem for p in folder.glob("*.rq"))
+        close = [n for n in names if name.lower() in n or n in name.lower()]
+        hint = f"; did you mean {', '.join(close[:5])}?" if close else "; `kg queries` lists them"
+        raise UsageError(f"no query named {name!r}{hint}")
+    return load_query(path)
