@@ -12,8 +12,14 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The benchmark also needs matplotlib (its plot); installed only for `make bench`.
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
 
 install: $(STAMP)
 
@@ -42,4 +48,5 @@ clean:
 	rm -rf $(VENV) .kg-store .pytest_cache build *.egg-info
 
 BENCH_PY := $(BIN)/python
+BENCH_DEPS := $(BENCH_STAMP)
 include bench.mk

@@ -5,11 +5,12 @@
 # bench/results/plot.png. BENCH_ARGS passes extra options (e.g. BENCH_ARGS=--quick).
 BENCH_PY    ?= .venv/bin/python
 BENCH_ARGS  ?=
+BENCH_DEPS  ?=
 
 .PHONY: bench bench-large
 
-bench:
+bench: $(BENCH_DEPS)
 	$(BENCH_PY) bench/run.py --sizes 10000,100000,1000000 $(BENCH_ARGS)
 
-bench-large:
+bench-large: $(BENCH_DEPS)
 	$(BENCH_PY) bench/run.py --sizes 10000,100000,1000000,10000000 $(BENCH_ARGS)

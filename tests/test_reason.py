@@ -204,8 +204,10 @@ def test_hermit_command_uses_the_memory_setting_and_ignores_unsupported_datatype
     assert "-Xmx777M" in cmd
     assert "--ignoreUnsupportedDatatypes" in cmd
     assert [a for a in cmd if a in ("-c", "-I", "-Y")] == ["-c", "-I", "-Y"]
-    cmd = hermit_command(tmp_path / "x.nt", memory_mb=777, realise=False, property_values=False)
+    assert "-XX:TieredStopAtLevel=1" not in cmd
+    cmd = hermit_command(tmp_path / "x.nt", memory_mb=777, realise=False, property_values=False, quick_start=True)
     assert [a for a in cmd if a in ("-c", "-I", "-Y")] == ["-c"]
+    assert cmd[1:3] == ["-Xmx777M", "-XX:TieredStopAtLevel=1"]
 
 
 def test_timeout_stops_hermit_and_leaves_no_process_or_temp_dir(tmp_path, monkeypatch):

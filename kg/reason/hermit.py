@@ -117,19 +117,26 @@ class ConsistencyResult:
         }
 
 
+#: Up to this many triples the JVM runs with its quick compiler only (-XX:TieredStopAtLevel=1):
+#: measured on the project data, a classification takes 0.9 s instead of 1.3 s; longer runs keep
+#: the optimising compiler.
+QUICK_START_MAX_TRIPLES = 50_000
+
+
 def hermit_command(input_file: Path, *, memory_mb: int, realise: bool = True,
-                   property_values: bool = True) -> list[str]:
+                   property_values: bool = True, quick_start: bool = False) -> list[str]:
     """The Java command line owlready2's `sync_reasoner` runs, with the tasks asked for.
 
     Classification (``-c``) always runs: it checks consistency and lists unsatisfiable classes.
     Realisation (``-I``) adds little; property values (``-Y``) ask HermiT for every instance of every
     object property and dominate on large graphs (100k triples: 17 s without, 131 s with).
+    `quick_start` runs the JVM with its quick compiler only (see QUICK_START_MAX_TRIPLES).
     """
     import owlready2
 
     java = owlready2.JAVA_EXE or "java"
     hermit = Path(owlready2.__file__).parent / "hermit"  # the HermiT 1.3.8 build owlready2 ships
-    command = [java, f"-Xmx{int(memory_mb)}M", "-cp", f"{hermit}{os.pathsep}{hermit / 'HermiT.jar'}",
+    command = [java, f"-Xmx{int(memory_mb)}M", *(["-XX:TieredStopAtLevel=1"] if quick_start else []), "-cp", f"{hermit}{os.pathsep}{hermit / 'HermiT.jar'}",
                "org.semanticweb.HermiT.cli.CommandLine",
                "-c"]   # classify classes (direct SubClassOf; EquivalentClasses with owl:Nothing = unsatisfiable)
     if realise:
@@ -263,7 +270,8 @@ def check_consistency(
     workdir = Path(tempfile.mkdtemp(prefix="igkg-hermit-"))
     try:
         path, n_triples, unchecked = _owlready_ntriples(quads, workdir)
-        command = hermit_command(path, memory_mb=memory_mb, realise=realise, property_values=property_values)
+        command = hermit_command(path, memory_mb=memory_mb, realise=realise, property_values=property_values,
+                                 quick_start=n_triples <= QUICK_START_MAX_TRIPLES)
         code, output = _run_java(command, timeout_s=timeout_s)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
