@@ -304,7 +304,9 @@ RENDER = {
 
 
 def describe(name: str, *, backend=None) -> Profile:
-    """The profile of the entity `name` (IRI, prefixed name or label)."""
+    """The profile of the entity `name` (IRI, prefixed name or label) read from `backend` (default:
+    kg.backend.open_backend()). Raises UsageError, with close matches, when `name` denotes nothing
+    or several entities."""
     if backend is None:
         from kg.backend import open_backend
 

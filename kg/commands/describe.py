@@ -24,9 +24,9 @@ def command(name: str, fmt: str, store: str | None, endpoint: str | None) -> Non
     affiliations, participations, agreements and observations are shown as sentences with the
     document and quote behind each. An unknown or ambiguous name exits 2 and lists close matches.
     """
-    from kg.describe import Describer, render_text
+    from kg.describe import describe, render_text
 
-    profile = Describer(backend_from(store, endpoint)).describe(name)
+    profile = describe(name, backend=backend_from(store, endpoint))
     if fmt == "json":
         click.echo(json.dumps(profile.to_json(), indent=2, ensure_ascii=False))
     else:
