@@ -47,6 +47,7 @@ META_FILE = "current.json"
 LOAD_LOCK = "load.lock"
 FORMAT_VERSION = 1
 
+
 def store_path(path: str | os.PathLike | None = None) -> Path:
     """The store folder: `path`, else `$KG_STORE`, else `./.kg-store`."""
     if path:

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from kg.errors import UsageError
 from kg.namespaces import SH
 from kg.report import ValidationReport, ValidationResult, report_graph_turtle, sorted_results
+
+if TYPE_CHECKING:  # pragma: no cover
+    import rdflib
 
 INFERENCE_MODES = ("none", "rdfs", "owlrl")
 ENGINES = ("pyshacl", "fast", "auto")

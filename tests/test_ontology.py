@@ -142,7 +142,6 @@ def add_turtle(store, turtle: str) -> None:
 
 def ontology_store(extra_turtle: str | None = None):
     """The ontology in its named graph, plus an optional Turtle fixture in a graph of its own."""
-    import pyoxigraph as ox
 
     from kg.dataset import Source, build_store
     from kg.namespaces import GRAPH_ONTOLOGY

@@ -2,15 +2,17 @@
 
 Three modules, one job each (this package imports none of them; import the one you need):
 
-* ``kg.reason.hermit`` — :func:`check_consistency` runs **HermiT** (OWL 2 DL, complete) through owlready2 on ontology + data:
-  consistency, unsatisfiable classes, the class hierarchy, realisation (the most specific types of
-  every individual) and inferred object property values. When HermiT says "inconsistent" it says no
-  more, so ``kg.reason.explain`` finds the individuals to blame with SPARQL: individuals whose
-  asserted or inferred types include two classes the ontology declares disjoint, with the triples
-  that give them those types, and suspect values of functional and irreflexive properties.
-* ``kg.reason.rules`` — :func:`materialise` / :func:`inferred_quads` compute the entailments useful for querying with
-  SPARQL rules derived from the ontology's own axioms, run to a fixpoint on pyoxigraph, and keep them
-  in the named graph ``iggraph:inferred`` (never mixed with asserted triples).
+* ``kg.reason.hermit`` — :func:`check_consistency` runs **HermiT** (OWL 2 DL, complete) through
+  owlready2 on ontology + data: consistency, unsatisfiable classes, the class hierarchy,
+  realisation (the most specific types of every individual) and inferred object property values.
+  When HermiT says "inconsistent" it says no more, so ``kg.reason.explain`` finds the individuals
+  to blame with SPARQL: individuals whose asserted or inferred types include two classes the
+  ontology declares disjoint, with the triples that give them those types, and suspect values of
+  functional and irreflexive properties.
+* ``kg.reason.rules`` — :func:`materialise` / :func:`inferred_quads` compute the entailments useful
+  for querying with SPARQL rules derived from the ontology's own axioms, run to a fixpoint on
+  pyoxigraph, and keep them in the named graph ``iggraph:inferred`` (never mixed with asserted
+  triples).
 
 Which entailments each engine provides (✓ yes, – no; "rules" is :data:`RULES` plus one rule per
 property chain; differential tests in tests/test_reason.py keep the claims honest):

@@ -34,6 +34,8 @@ from kg.namespaces import BASE, OWL, RDF, RDF_TYPE, RDFS, XSD, shorten
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
+    from kg.reason.explain import Clash, PropertyConflict
+
     from kg.dataset import Source
 
 #: Datatypes in the OWL 2 datatype map (what HermiT understands); literals of other types are not checked.
@@ -136,7 +138,8 @@ def hermit_command(input_file: Path, *, memory_mb: int, realise: bool = True,
 
     java = owlready2.JAVA_EXE or "java"
     hermit = Path(owlready2.__file__).parent / "hermit"  # the HermiT 1.3.8 build owlready2 ships
-    command = [java, f"-Xmx{int(memory_mb)}M", *(["-XX:TieredStopAtLevel=1"] if quick_start else []), "-cp", f"{hermit}{os.pathsep}{hermit / 'HermiT.jar'}",
+    quick = ["-XX:TieredStopAtLevel=1"] if quick_start else []
+    command = [java, f"-Xmx{int(memory_mb)}M", *quick, "-cp", f"{hermit}{os.pathsep}{hermit / 'HermiT.jar'}",
                "org.semanticweb.HermiT.cli.CommandLine",
                "-c"]   # classify classes (direct SubClassOf; EquivalentClasses with owl:Nothing = unsatisfiable)
     if realise:
