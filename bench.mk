@@ -7,10 +7,15 @@ BENCH_PY    ?= .venv/bin/python
 BENCH_ARGS  ?=
 BENCH_DEPS  ?=
 
-.PHONY: bench bench-large
+.PHONY: bench bench-large bench-compare
 
 bench: $(BENCH_DEPS)
 	$(BENCH_PY) bench/run.py --sizes 10000,100000,1000000 $(BENCH_ARGS)
 
 bench-large: $(BENCH_DEPS)
 	$(BENCH_PY) bench/run.py --sizes 10000,100000,1000000,10000000 $(BENCH_ARGS)
+
+# Side-by-side comparison of two revisions (the query library, load, fast validation, cold start):
+#   make bench-compare BASE=<rev>      # writes bench/results/compare-<date>.md
+bench-compare: $(BENCH_DEPS)
+	$(BENCH_PY) bench/compare.py --base $(BASE) -o bench/results/compare-$$(date +%F).md
