@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 KG     := $(BIN)/kg
 
-.PHONY: demo test install readme clean
+.PHONY: demo test install readme clean debian-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,28 @@ demo: $(STAMP)
 	$(KG) query members-of-organisation -p org=KNET
 	$(KG) describe "Zhang Jianchuan"
 
+# Debian packages the tests run (a second SPARQL engine: OpenLink Virtuoso). Installed with
+# apt-get when missing and run as root on Debian; otherwise the one command to run is printed (exit 2).
+DEBIAN_PACKAGES ?= virtuoso-opensource
+debian-packages:
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	elif [ -f /etc/debian_version ]; then \
+	  echo "the tests need Debian packages:$$missing; run:" >&2; \
+	  echo "  sudo apt-get install -y$$missing" >&2; exit 2; \
+	else \
+	  echo "the tests need$$missing (OpenLink Virtuoso 7: virtuoso-t on PATH); install it with your system's package manager" >&2; \
+	  exit 2; \
+	fi
+
 # Two workers (pytest-xdist); no bytecode or cache files are written into the checkout.
-test: $(STAMP)
+test: $(STAMP) debian-packages
 	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -n 2
 
 # Re-run the commands shown in README.md and queries/README.md and refresh their output.

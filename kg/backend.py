@@ -12,6 +12,12 @@ Every backend also has `description` (which store answers, for messages and `kg 
 `open_backend(store=, endpoint=)` picks one: an endpoint URL -> `kg.remote.RemoteBackend`; a store
 path -> that on-disk store, read-only; neither -> the default store (`./.kg-store` or `$KG_STORE`)
 when it exists and holds exactly the current project files, else an in-memory build of the files.
+
+The same answer whichever path: the in-memory build also materialises the rules' inferences
+(kg.reason.rules, into `iggraph:inferred`, 0.2 s on the project data), as `kg load --reason`
+does, so it answers like a reasoned store. A store loaded without `--reason` lacks them: its
+backend's `note` says so in one line (the commands print it on standard error); `reasoned` is
+True, False, or None when not known (a backend made directly from a Store, a remote endpoint).
 """
 
 from __future__ import annotations
@@ -43,11 +49,22 @@ class OxigraphBackend:
     """A pyoxigraph Store (in memory or on disk) queried with the union default graph."""
 
     def __init__(self, store: "pyoxigraph.Store", *, description: str = "in-memory build of the project files",
-                 meta: "StoreMeta | None" = None, handle: "ReadOnlyStore | None" = None):
+                 meta: "StoreMeta | None" = None, handle: "ReadOnlyStore | None" = None,
+                 reasoned: bool | None = None):
         self.store = store
         self.description = description
         self.meta = meta  # what `kg load` recorded, for an on-disk store it made
         self._handle = handle  # keeps the reader lock while this backend lives
+        self.reasoned = reasoned
+
+    @property
+    def note(self) -> str | None:
+        """One line saying this answer lacks the inferences, and why; None when it has them (or
+        when that is not known)."""
+        if self.reasoned is not False:
+            return None
+        return (f"answered by the {self.description}, loaded without --reason: inferred triples "
+                "(super-classes, org:memberOf, igkg:partnerOf …) are missing; `kg load --reason` adds them")
 
     def query(self, query: str, *, substitutions=None, prefixes: dict[str, str] | None = None):
         return self.store.query(
@@ -108,19 +125,35 @@ def open_backend(*, store: str | None = None, endpoint: str | None = None) -> Ba
     default = _current_default_store()
     if default is not None:
         return default
-    from kg.dataset import build_store
+    return build_backend()
 
-    return OxigraphBackend(build_store())
+
+def build_backend(sources=None) -> OxigraphBackend:
+    """An in-memory build of `sources` (default: the project files) with the rules' inferences
+    materialised into `iggraph:inferred` (kg.reason.rules.materialise). Raises InputError for a
+    file that does not parse."""
+    from kg.dataset import build_store
+    from kg.reason.rules import materialise
+
+    store = build_store(sources)
+    materialise(store)
+    return OxigraphBackend(store, reasoned=True)  # described as "in-memory build of the project files"
 
 
 def _on_disk(path) -> OxigraphBackend:
+    import pyoxigraph as ox
+
+    from kg.namespaces import GRAPH_INFERRED
     from kg.store import open_read_only
 
     handle = open_read_only(path)
     what = f"on-disk store {path}"
     if handle.meta is None:
         what += " (an Oxigraph database not made by kg load)"
-    return OxigraphBackend(handle.store, description=what, meta=handle.meta, handle=handle)
+        reasoned = handle.store.contains_named_graph(ox.NamedNode(GRAPH_INFERRED))
+    else:
+        reasoned = handle.meta.reasoned
+    return OxigraphBackend(handle.store, description=what, meta=handle.meta, handle=handle, reasoned=reasoned)
 
 
 def _current_default_store() -> OxigraphBackend | None:

@@ -20,11 +20,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("kg.commands.validate", "SHACL-validate the graph (or given files) against the shapes."),
     "check": ("kg.commands.check", "Run the ontology quality checks and an OWL consistency check (HermiT)."),
     "stats": ("kg.commands.stats", "Count triples, classes and instances per class and per named graph."),
-    "export": ("kg.commands.export", "Write the whole dataset as Turtle, TriG, N-Triples or JSON-LD."),
-    "describe": ("kg.commands.describe", "Show everything the graph knows about one entity."),
+    "export": ("kg.commands.export", "Write the whole dataset as TriG, N-Quads, JSON-LD, Turtle or N-Triples."),
+    "describe": ("kg.commands.describe", "Show everything the graph knows about one entity (text or JSON)."),
     "queries": ("kg.commands.queries", "List the named queries with their parameters."),
-    "query": ("kg.commands.query", "Run a named query with parameters."),
-    "sparql": ("kg.commands.sparql", "Run an ad-hoc SPARQL query with the project's prefixes."),
+    "query": ("kg.commands.query", "Run a named query with parameters (table, JSON, CSV, TSV, XML; --labels adds names)."),
+    "sparql": ("kg.commands.sparql", "Run an ad-hoc SPARQL query with the project's prefixes (SELECT/ASK as query; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD, RDF/XML, N3)."),
     "load": ("kg.commands.load", "Load the dataset into the embedded store or a SPARQL server."),
     "serve": ("kg.commands.serve", "Serve the store as a read-only SPARQL endpoint on 127.0.0.1."),
     "reason": ("kg.commands.reason", "Run HermiT (consistency, classification) and materialise inferences."),
@@ -52,7 +52,10 @@ class LazyGroup(click.Group):
 @click.group(
     cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog="Example:\n\n  kg validate && kg describe \"Zhang Jianchuan\"",
+    epilog="Examples:\n\n\b\n  kg validate && kg describe \"Zhang Jianchuan\"\n"
+           "  kg query members-of-organisation -p org=KNET --labels\n\n"
+           "Answers come from the current embedded store (kg load), else from the project files with the "
+           "rules' inferences; a store loaded without --reason lacks those, and the commands say so.",
 )
 @click.version_option(__version__, "--version", prog_name="kg")
 def cli() -> None:

@@ -156,9 +156,27 @@ def _target_graph(source: Source) -> str:
     return source.graph or GRAPH + source.path.name.split(".")[0]
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@contextmanager
+def _opened(path: Path):
+    """(path, stream, base IRI) for pyoxigraph: the file's path, or (when it starts with a UTF-8
+    byte-order mark, which pyoxigraph refuses) None and the open file past the mark; and the file's
+    own IRI (its `file:` URL), against which relative IRIs resolve when the file sets no @base."""
+    base = path.resolve().as_uri()
+    with open(path, "rb") as f:
+        if f.read(3) == UTF8_BOM:
+            yield None, f, base
+            return
+    yield str(path), None, base
+
+
 def read_quads(source: Source) -> Iterator["pyoxigraph.Quad"]:
     """Stream one file's quads, its default-graph triples put in the file's named graph.
 
+    Literals are exactly as written (a Store would rewrite some: see `build_store`). Relative IRIs
+    resolve against the file's URL unless it sets a base; a leading UTF-8 byte-order mark is skipped.
     Blank-node labels are scoped to the file (RDF 1.1 Concepts §3.4): `_:b0` in two files gives two
     nodes. A syntax error raises InputError naming file:line:column, when the iteration reaches it.
     """
@@ -167,8 +185,8 @@ def read_quads(source: Source) -> Iterator["pyoxigraph.Quad"]:
     fmt = getattr(ox.RdfFormat, source.format_name)
     target = ox.NamedNode(_target_graph(source))
     quad, default = ox.Quad, ox.DefaultGraph
-    with _reading(source.path):
-        for q in ox.parse(path=str(source.path), format=fmt, rename_blank_nodes=True):
+    with _reading(source.path), _opened(source.path) as (path, stream, base):
+        for q in ox.parse(path=path, input=stream, format=fmt, base_iri=base, rename_blank_nodes=True):
             yield quad(q.subject, q.predicate, q.object, target) if isinstance(q.graph_name, default) else q
 
 
@@ -220,8 +238,8 @@ def build_store(sources: list[Source] | None = None) -> "pyoxigraph.Store":
 
     store = ox.Store()
     for src in sources if sources is not None else default_sources():
-        with _reading(src.path):
-            store.load(path=str(src.path), format=getattr(ox.RdfFormat, src.format_name),
+        with _reading(src.path), _opened(src.path) as (path, stream, base):
+            store.load(path=path, input=stream, format=getattr(ox.RdfFormat, src.format_name), base_iri=base,
                        to_graph=ox.NamedNode(_target_graph(src)))
     return store
 

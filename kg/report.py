@@ -57,9 +57,10 @@ class ValidationResult:
 
 
 def sorted_results(results) -> tuple[ValidationResult, ...]:
-    """Distinct results, sorted by shape, focus, path, component, value, severity and message."""
-    distinct = {r.sort_key(): r for r in results}
-    return tuple(distinct[k] for k in sorted(distinct))
+    """The results sorted by shape, focus, path, component, value, severity and message. Equal
+    results are all kept: two results of one report are distinct even when every field is equal
+    (e.g. one value reached along two paths of a sequence), and the W3C test suite counts both."""
+    return tuple(sorted(results, key=ValidationResult.sort_key))
 
 
 @dataclass(frozen=True)

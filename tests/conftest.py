@@ -30,7 +30,9 @@ def seeds() -> Path:
     from kg.dataset import seeds_dir
 
     path = seeds_dir()
-    assert path.is_dir(), f"the source documents are expected in {path}"
+    if not path.is_dir():
+        pytest.fail(f"the source documents are not in {path}: put them there, or set KG_SEEDS to their folder",
+                    pytrace=False)
     return path
 
 
@@ -70,7 +72,7 @@ def invoke_kg(*args: str, cwd: Path | None = None, env: dict | None = None, inpu
 
     from kg.cli import main
 
-    overrides = {"KG_STORE": None, **(env or {})}
+    overrides = {"KG_STORE": None, "COLUMNS": None, **(env or {})}  # tables as wide as kg.results makes them
     previous = Path.cwd()
     code = 0
     with CliRunner().isolation(input=input, env=overrides) as (out, err, _):

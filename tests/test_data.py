@@ -67,13 +67,11 @@ def iri(prefixed: str) -> str:
 # --------------------------------------------------------------------------------- (a) quotes
 
 @pytest.fixture(scope="module")
-def seed_texts(store) -> dict[str, str]:
+def seed_texts(store, seeds) -> dict[str, str]:
     """Document IRI -> its seed file's text, whitespace collapsed."""
-    from kg.dataset import seeds_dir
-
     rows = select(store, "SELECT ?doc ?file WHERE { ?doc a igkg:SourceDocument ; igkg:seedFile ?file }")
     assert {r["doc"] for r in rows} == {ARTICLE, SLIDES}
-    return {r["doc"]: collapse((seeds_dir() / r["file"]).read_text(encoding="utf-8")) for r in rows}
+    return {r["doc"]: collapse((seeds / r["file"]).read_text(encoding="utf-8")) for r in rows}
 
 
 def test_every_quote_occurs_verbatim_in_the_seed_of_its_document(store, seed_texts):

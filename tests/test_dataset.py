@@ -54,3 +54,38 @@ def test_build_store_of_the_project_has_the_ontology_graph(real_store):
 
     assert real_store.contains_named_graph(ox.NamedNode(GRAPH_ONTOLOGY))
     assert len(build_store(sources_for([]))) == 0
+
+
+def test_a_utf8_byte_order_mark_is_accepted_by_reader_and_store(tmp_path):
+    f = tmp_path / "bom.ttl"
+    f.write_bytes(b'\xef\xbb\xbf@prefix ex: <http://example.org/> .\nex:a ex:b "caf\xc3\xa9" .\n')
+    quads = list(read_quads(sources_for([f])[0]))
+    assert [(q.subject.value, q.object.value) for q in quads] == [("http://example.org/a", "café")]
+    assert len(build_store(sources_for([f]))) == 1
+
+
+def test_a_syntax_error_after_a_byte_order_mark_keeps_its_line_and_column(tmp_path):
+    f = tmp_path / "bad.ttl"
+    f.write_bytes(b"\xef\xbb\xbf<http://ex/a> <http://ex/b> <http://ex/c> ;\n  <http://ex/d> .\n")
+    with pytest.raises(InputError) as err:
+        list(read_quads(sources_for([f])[0]))
+    assert err.value.line == 2
+
+
+def test_relative_iris_resolve_against_the_file_url(tmp_path):
+    f = tmp_path / "rel.ttl"
+    f.write_text('<a> <p> <#frag> .\n<> <p> "doc" .\n')
+    quads = list(read_quads(sources_for([f])[0]))
+    base = f.resolve().as_uri()
+    assert sorted((q.subject.value, q.object.value) for q in quads) == sorted([
+        (base.rsplit("/", 1)[0] + "/a", base + "#frag"), (base, "doc")])
+    assert len(build_store(sources_for([f]))) == 2
+
+
+def test_read_quads_keeps_literals_as_written(tmp_path):
+    f = tmp_path / "lit.ttl"
+    f.write_text('@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                 '<http://ex/a> <http://ex/p> "6"^^xsd:int, "1.50"^^xsd:decimal, "1"^^xsd:boolean .\n')
+    assert sorted(str(q.object) for q in read_quads(sources_for([f])[0])) == [
+        '"1"^^<http://www.w3.org/2001/XMLSchema#boolean>', '"1.50"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+        '"6"^^<http://www.w3.org/2001/XMLSchema#int>']

@@ -88,9 +88,10 @@ def test_unsupported_shape_feature_is_refused(tmp_path):
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
-        "<urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:closed true .\n"
+        "<urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:property [ sh:path <urn:p> ; sh:qualifiedValueShape [ sh:class <urn:C> ] ; "
+        "sh:qualifiedMinCount 1 ] .\n"
     )
-    with pytest.raises(UnsupportedShape, match="closed"):
+    with pytest.raises(UnsupportedShape, match="qualified"):
         validate([BASE], engine="fast", shapes=shapes)
 
 

@@ -141,7 +141,7 @@ def test_iri_parameter_cannot_inject(backend):
 
 def test_a_label_with_sparql_syntax_is_only_a_label(backend):
     with pytest.raises(UsageError, match=re.escape(
-            """parameter 'org': '" || true || "': no entity has this IRI, prefixed name or label""")):
+            """parameter 'org': '" || true || "': no igkg:Organization has this IRI, prefixed name or label""")):
         lib.run("people-of-organisation", {"org": '" || true || "'}, backend=backend)
 
 
@@ -157,6 +157,9 @@ def test_label_resolves_to_the_one_entity(backend):
 def test_ambiguous_label_lists_the_candidates(backend):
     # "participant" labels both the role concept and the ontology property igkg:participant
     with pytest.raises(UsageError, match=r"ambiguous: .*igrole:participant.*igkg:participant"):
+        lib.run("statement-provenance", {"subject": "participant"}, backend=backend)
+    # a parameter of a class looks among its instances only, and says what the label names
+    with pytest.raises(UsageError, match=r"'participant' names igrole:participant, igkg:participant, not a igkg:Event"):
         lib.run("event-participants", {"event": "participant"}, backend=backend)
 
 

@@ -2,57 +2,22 @@
 
 from __future__ import annotations
 
-import base64
-import http.server
 import json
-import socket
-import subprocess
-import sys
-import threading
-import time
-from pathlib import Path
 
 import pytest
-
 from conftest import invoke_kg
+from remote_checks import check_a_failed_load_leaves_the_previous_graphs
+from servers import free_port, wait_for_port  # noqa: F401  (test_serve uses them)
+from servers import oxigraph_server as start_oxigraph
 
 G = "https://w3id.org/igkg/graph/"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port: int, proc: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, f"the server exited with {proc.returncode}"
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError(f"nothing listens on port {port} after {seconds} s")
 
 
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
     """A real read-write `oxigraph serve` on a free loopback port; yields its base URL."""
-    tmp_path = tmp_path_factory.mktemp("server")
-    exe = Path(sys.executable).parent / "oxigraph"
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(exe), "serve", "--location", str(tmp_path / "server-db"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with start_oxigraph(tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -186,78 +151,9 @@ def test_load_needs_a_graph_store_url(oxigraph_server, kg):
     assert r.returncode == 2 and "not a Graph Store Protocol URL" in r.stderr
 
 
-# --- a stub server for what a real one does only under load or misconfiguration ---------------
-
-
-class Stub(http.server.BaseHTTPRequestHandler):
-    answers: list[tuple[int, str, bytes]] = []
-    seen: list[dict] = []
-
-    def do_POST(self):  # noqa: N802
-        length = int(self.headers.get("Content-Length", 0))
-        Stub.seen.append({"headers": dict(self.headers), "body": self.rfile.read(length)})
-        status, ctype, body = Stub.answers.pop(0)
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.end_headers()  # no Content-Length: the body ends when the connection closes
-        self.wfile.write(body)
-
-    do_PUT = do_POST
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture()
-def stub():
-    server = http.server.HTTPServer(("127.0.0.1", 0), Stub)
-    Stub.answers, Stub.seen = [], []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-GRAPHS = b'{"head":{"vars":["g"]},"results":{"bindings":[{"g":{"type":"uri","value":"http://g/1"}}]}}'
-
-
-def test_a_truncated_result_is_an_error_not_a_partial_answer(stub):
-    from kg.remote import RemoteBackend, RemoteError
-
-    truncated = (b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://a"}},'
-                 b'{"s":{"type":"uri","val')
-    Stub.answers = [(200, "application/sparql-results+json", GRAPHS),
-                    (200, "application/sparql-results+json", truncated)]
-    with pytest.raises(RemoteError, match="truncated or malformed"):
-        RemoteBackend(f"{stub}/query").query("SELECT ?s WHERE { ?s ?p ?o }")
-
-
-def test_the_union_default_graph_is_asked_for_with_dataset_parameters(stub):
-    from urllib.parse import parse_qs
-
-    from kg.remote import RemoteBackend
-
-    ok = b'{"head":{"vars":["s"]},"results":{"bindings":[]}}'
-    Stub.answers = [(200, "application/sparql-results+json", GRAPHS), (200, "application/sparql-results+json", ok)]
-    assert list(RemoteBackend(f"{stub}/query").query("SELECT ?s WHERE { ?s ?p ?o }")) == []
-    form = parse_qs(Stub.seen[1]["body"].decode())
-    assert form["default-graph-uri"] == ["http://g/1"] and form["named-graph-uri"] == ["http://g/1"]
-    assert form["query"][0].startswith("SELECT ?s WHERE")  # no project prefix used: none declared
-
-
-def test_credentials_come_from_the_environment_and_never_appear_in_messages(stub, monkeypatch):
-    from kg.remote import RemoteBackend, RemoteError
-
-    monkeypatch.setenv("KG_ENDPOINT_USER", "alice")
-    monkeypatch.setenv("KG_ENDPOINT_PASSWORD", "s3cret-pw")
-    Stub.answers = [(401, "text/plain", b"who are you?")]
-    with pytest.raises(RemoteError) as e:
-        RemoteBackend(f"{stub}/query").query("ASK {}")
-    assert "HTTP 401" in str(e.value) and "who are you?" in str(e.value)
-    assert "s3cret-pw" not in str(e.value)
-    sent = Stub.seen[0]["headers"]["Authorization"]
-    assert base64.b64decode(sent.split()[1]).decode() == "alice:s3cret-pw"
+def test_a_failed_load_leaves_the_previous_graphs_and_no_staging_graph(kg, tmp_path):
+    with start_oxigraph(tmp_path) as url:  # a server of its own: the other tests compare whole graphs
+        check_a_failed_load_leaves_the_previous_graphs(kg, tmp_path, url, "/store", f"{url}/query", env={})
 
 
 def test_credentials_in_a_url_are_refused(tmp_path, kg):
@@ -266,19 +162,27 @@ def test_credentials_in_a_url_are_refused(tmp_path, kg):
     assert "hunter2" not in r.stderr + r.stdout
 
 
-@pytest.mark.parametrize("url, query, store", [
-    ("http://h:7878/store", "http://h:7878/query", "http://h:7878/store"),
-    ("http://h:3030/ds/data", "http://h:3030/ds/query", "http://h:3030/ds/data"),
+@pytest.mark.parametrize("url, query, update, media_type", [
+    ("http://h:7878/store", "http://h:7878/query", "http://h:7878/update", "application/n-triples"),
+    ("http://h:3030/ds/data", "http://h:3030/ds/query", "http://h:3030/ds/update", "application/n-triples"),
     ("http://h:7200/repositories/r1/rdf-graphs/service", "http://h:7200/repositories/r1",
-     "http://h:7200/repositories/r1/rdf-graphs/service"),
-    ("http://h:8890/sparql-graph-crud-auth", "http://h:8890/sparql", "http://h:8890/sparql-graph-crud-auth"),
-    ("https://h:8182/sparql/gsp/", "https://h:8182/sparql", "https://h:8182/sparql/gsp/"),
-    ("http://h:3030/ds/sparql", "http://h:3030/ds/sparql", None),
+     "http://h:7200/repositories/r1/statements", "application/n-triples"),
+    ("http://h:8890/sparql-graph-crud-auth", "http://h:8890/sparql", "http://h:8890/sparql-auth", "text/turtle"),
+    ("http://h:8890/sparql-graph-crud", "http://h:8890/sparql", "http://h:8890/sparql", "text/turtle"),
+    ("https://h:8182/sparql/gsp/", "https://h:8182/sparql", "https://h:8182/sparql", "application/n-triples"),
 ])
-def test_query_and_graph_store_urls_of_each_server(url, query, store):
+def test_query_update_and_graph_store_urls_of_each_server(url, query, update, media_type):
     from kg.remote import endpoints_for
 
-    assert endpoints_for(url) == (endpoints_for(url).__class__)(query=query, store=store)
+    ends = endpoints_for(url)
+    assert (ends.query, ends.store, ends.update, ends.content_type) == (query, url, update, media_type)
+
+
+def test_any_other_url_is_a_query_endpoint_only():
+    from kg.remote import Endpoints, endpoints_for
+
+    assert endpoints_for("http://h:3030/ds/sparql") == Endpoints(query="http://h:3030/ds/sparql")
+    assert endpoints_for("http://h/store", query_endpoint="http://q/sparql").query == "http://q/sparql"
 
 
 @pytest.mark.parametrize("text, expected", [

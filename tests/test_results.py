@@ -12,10 +12,11 @@ FORMATS = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}
 
 
 @pytest.fixture(scope="module")
-def backend(real_store):
-    from kg.backend import OxigraphBackend
+def backend():
+    """What the CLI reads without a store: the project files with the rules' inferences."""
+    from kg.backend import build_backend
 
-    return OxigraphBackend(real_store)
+    return build_backend()
 
 
 def example_params(q) -> dict[str, str]:
@@ -77,8 +78,9 @@ def test_xml_results_keep_a_carriage_return_and_are_otherwise_pyoxigraphs():
 def test_table_cuts_long_cells_and_counts_rows():
     from kg.results import table
 
-    shown = table(_one_literal("x" * 70))
+    shown = table(_one_literal("x" * 70), width=60)
     assert shown.rows == 1
+    assert table(_one_literal("x" * 70)).text == "o\n" + "-" * 70 + "\n" + "x" * 70 + "\n(1 row)\n"
     assert shown.text == "o\n" + "-" * 60 + "\n" + "x" * 59 + "…\n(1 row)\n"
 
 

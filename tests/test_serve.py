@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, invoke_kg
-from test_remote import free_port, wait_for_port
+from servers import free_port, wait_for_port
 
 A_TTL = """@prefix ex: <http://example.org/> .
 ex:a ex:p "one" .

@@ -127,3 +127,31 @@ def test_inference_rdfs_runs(kg):
     p = kg("validate", "--inference", "rdfs", "--format", "json", BASE)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["conforms"] is True
+
+
+PREFIXES = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example.org/> .\n"
+
+
+def test_shapes_option_validates_own_data_against_own_shapes(kg, tmp_path):
+    (tmp_path / "s.ttl").write_text(PREFIXES + "ex:S sh:targetClass ex:C ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .\n")
+    (tmp_path / "d.ttl").write_text(PREFIXES + "ex:a a ex:C .\nex:b a ex:C ; ex:name \"b\" .\n")
+    for engine in ("pyshacl", "fast"):
+        p = kg("validate", "--shapes", str(tmp_path / "s.ttl"), str(tmp_path / "d.ttl"), "--engine", engine,
+               "--format", "json")
+        assert p.returncode == 1, p.stderr
+        doc = json.loads(p.stdout)
+        assert doc["triples"] == 3, "the data alone: no project ontology"
+        assert [(r["focus"], r["component"]) for r in doc["results"]] == [
+            ("http://example.org/a", SH + "MinCountConstraintComponent")]
+    p = kg("validate", "--shapes", str(tmp_path / "s.ttl"), "--with-ontology", str(tmp_path / "d.ttl"),
+           "--format", "json")
+    assert json.loads(p.stdout)["triples"] > 100
+
+
+def test_shapes_and_data_with_a_byte_order_mark_and_relative_iris(kg, tmp_path):
+    (tmp_path / "s.ttl").write_bytes(b"\xef\xbb\xbf" + (PREFIXES + "ex:S sh:targetNode <a> ; sh:property "
+                                     "[ sh:path <p> ; sh:minCount 1 ] .\n").encode())
+    (tmp_path / "d.ttl").write_bytes(b"\xef\xbb\xbf<a> <q> 1 .\n")
+    p = kg("validate", "--shapes", str(tmp_path / "s.ttl"), str(tmp_path / "d.ttl"), "--format", "json")
+    assert p.returncode == 1, p.stderr
+    assert [r["focus"] for r in json.loads(p.stdout)["results"]] == [(tmp_path / "a").resolve().as_uri()]

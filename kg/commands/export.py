@@ -11,7 +11,10 @@ from kg.export import FORMATS
 
 @click.command(
     "export",
-    epilog="Examples:\n\n  kg export --format trig -o igkg.trig\n\n  kg export --format nt | wc -l",
+    epilog="Examples:\n\n\b\n  kg export --format trig -o igkg.trig\n  kg export --format nq | wc -l\n"
+           "  kg export --format jsonld data/circleid-icann58-readout.ttl\n\n"
+           "Formats: trig, nq (N-Quads) and jsonld keep one named graph per source; turtle and nt "
+           "(N-Triples) merge them. The export holds the asserted triples only (no inferences).",
 )
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="trig", show_default=True,
               help="trig, nq and jsonld keep one named graph per source; turtle and nt merge them.")
@@ -19,7 +22,7 @@ from kg.export import FORMATS
               help="Write to this file (default: standard output).")
 @click.argument("files", nargs=-1, type=click.Path())
 def command(fmt: str, output: str | None, files: tuple[str, ...]) -> None:
-    """Write the whole dataset (ontology + data, or FILES) as Turtle, TriG, N-Triples, N-Quads or JSON-LD."""
+    """Write the whole dataset (ontology + data, or FILES) in an RDF format (see --format)."""
     from kg.dataset import default_sources, read_quads, sources_for
     from kg.export import export
 

@@ -9,19 +9,24 @@ from pathlib import Path
 
 import click
 
-EPILOG = """Examples:
-
-  kg load                                   # ontology + data into ./.kg-store
-
+EPILOG = """\b
+Examples:
+  kg load                                   # ontology + data into the default store
   kg load --store /tmp/kg data/extra.ttl    # chosen files into another store
-
   KG_ENDPOINT_USER=admin KG_ENDPOINT_PASSWORD=… kg load --endpoint http://localhost:3030/ds/data
 
 The store is replaced atomically: a failed or killed load leaves the previous one in place.
 Loading the same files again finds the store current and does nothing (--rebuild forces it).
---endpoint takes the server's Graph Store Protocol URL (Oxigraph /store, Fuseki /ds/data, GraphDB
-/repositories/R/rdf-graphs/service, Virtuoso /sparql-graph-crud-auth, Neptune /sparql/gsp/);
-see docs/stores.md. Credentials come only from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD.
+--endpoint takes the server's Graph Store Protocol URL (docs/stores.md lists them):
+
+\b
+  Oxigraph   http://HOST:PORT/store
+  Fuseki     http://HOST:PORT/DATASET/data
+  GraphDB    http://HOST:PORT/repositories/REPO/rdf-graphs/service
+  Virtuoso   http://HOST:PORT/sparql-graph-crud-auth
+  Neptune    https://HOST:PORT/sparql/gsp/
+
+Credentials come only from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD.
 """
 
 PROGRESS_MIN_BYTES = 4_000_000  # show a progress bar above this much input (on a terminal)
@@ -31,16 +36,17 @@ GRAPHS_LISTED = 10  # the text summary lists at most this many graphs, largest f
 @click.command("load", epilog=EPILOG)
 @click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--store", "store", metavar="PATH", default=None,
-              help="Store folder (default: $KG_STORE, else ./.kg-store).")
+              help="Store folder (default: $KG_STORE, else the one `kg load` makes here).")
 @click.option("--endpoint", metavar="URL", default=None,
-              help="Load into this SPARQL server's Graph Store Protocol endpoint instead.")
+              help="Load into this SPARQL server's Graph Store Protocol endpoint instead (staged, then "
+                   "switched in with one SPARQL Update request).")
 @click.option("--query-endpoint", metavar="URL", default=None,
-              help="The server's SPARQL query endpoint, when it cannot be derived from --endpoint.")
+              help="The server's SPARQL query endpoint, when kg cannot derive it from --endpoint.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="SHACL-validate first; refuse non-conforming data.")
 @click.option("--force", is_flag=True, help="Load even when the data does not conform (the report is still printed).")
-@click.option("--reason/--no-reason", default=False, show_default=True,
-              help="Also materialise the ontology's inferences into iggraph:inferred (kg.reason).")
+@click.option("--reason/--no-reason", default=False,
+              help="Also materialise the ontology's inferences into iggraph:inferred (default: do not).")
 @click.option("--optimize/--no-optimize", default=True, show_default=True,
               help="Compact the new database for faster queries (as `oxigraph optimize`; embedded store only).")
 @click.option("--rebuild", is_flag=True, help="Rebuild the store even when it already holds these files.")
@@ -130,28 +136,30 @@ def _load_local(sources, store, *, reason: bool, optimize: bool, validated: str,
     return {
         "target": str(result.path), "current": result.current, "graphs": m.graphs, "triples": m.triples,
         "inferred": m.inferred, "seconds": round(result.seconds, 3), "optimize_seconds": m.optimize_seconds,
-        "validated": m.validated,
-        "reasoned": m.reasoned, "fingerprint": m.fingerprint, "created": m.created,
+        "validated": m.validated, "reasoned": m.reasoned, "fingerprint": m.fingerprint, "created": m.created,
+        "rewritten": m.rewritten,
     }
 
 
 def _load_remote(sources, endpoint: str, query_endpoint: str | None, *, reason: bool, validated: str,
                  progress) -> dict:
-    from kg.remote import load_remote
+    from kg.graphstore import load_remote
 
-    r = load_remote(sources, endpoint, query_endpoint=query_endpoint, reason=reason, progress=progress)
+    r = load_remote(sources, endpoint, query_endpoint=query_endpoint, reason=reason, progress=progress,
+                    warn=lambda message: click.echo(message, err=True))
     return {
         "target": r.store, "query_endpoint": r.query, "current": False, "graphs": r.graphs,
         "triples": sum(r.graphs.values()) + r.default, "inferred": r.inferred,
-        "seconds": r.seconds, "validated": validated, "reasoned": reason,
+        "seconds": r.seconds, "validated": validated, "reasoned": reason, "atomic": r.atomic,
     }
 
 
 def _print_summary(summary: dict, as_json: bool) -> None:
     import json
 
+    rewritten = summary.pop("rewritten", None) or []  # (count, as written, as stored) of the embedded store
     if as_json:
-        click.echo(json.dumps(summary, indent=2))
+        click.echo(json.dumps({**summary, "rewritten_literals": rewritten[0] if rewritten else 0}, indent=2))
         return
     graphs = summary["graphs"]
     if summary["current"]:
@@ -165,7 +173,13 @@ def _print_summary(summary: dict, as_json: bool) -> None:
     notes = [f"validated: {summary['validated']}"]
     if summary["reasoned"]:
         notes.append(f"inferred: {summary['inferred']:,}")
+    if summary.get("atomic") is False:
+        notes.append("atomic: no (graphs replaced one by one)")
     click.echo("  " + ", ".join(notes))
+    if rewritten:
+        n, written, stored = rewritten
+        click.echo(f"  note: the store holds {n:,} literal{'s' if n != 1 else ''} in canonical form, not as "
+                   f"written (e.g. {written} is stored as {stored}); kg validate checks the files as written")
     shown = graphs
     if len(graphs) > GRAPHS_LISTED:  # a generated world has thousands: list the largest
         shown = dict(sorted(graphs.items(), key=lambda kv: (-kv[1], kv[0]))[:GRAPHS_LISTED])

@@ -9,7 +9,8 @@ import click
 
 @click.command(
     "queries",
-    epilog="Examples:\n\n  kg queries\n\n  kg queries --format json | jq '.[].name'\n\n"
+    epilog="Examples:\n\n\b\n  kg queries\n  kg queries successions\n"
+           "  kg queries --format json | jq '.[].name'\n"
            "  kg queries --format markdown > queries/README.md",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",

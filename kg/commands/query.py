@@ -4,39 +4,48 @@ from __future__ import annotations
 
 import click
 
-from kg.commands.options import endpoint_option, store_option
+from kg.commands.options import endpoint_option, labels_option, store_option, wide_option
 
 
 @click.command(
     "query",
     epilog="Examples:\n\n"
-           "  kg query posts-and-holders\n\n"
-           "  kg query holder-of-post-on-date -p post=igpost:director-icann-beijing-engagement-center"
-           " -p date=2017-03-29\n\n"
-           "  kg query people-of-organisation -p org=CNNIC --format csv\n\n"
-           "  kg query people --limit 100 --offset 100      # rows 101-200\n\n"
-           "IRI parameters take a prefixed name, a full IRI or a label; dates take YYYY-MM-DD, YYYY-MM or YYYY.",
+           "\b\n"
+           "  kg query posts-and-holders\n"
+           "  kg query holder-of-post-on-date -p date=2017-03-29 \\\n"
+           "      -p post=igpost:director-icann-beijing-engagement-center\n"
+           "  kg query people-of-organisation -p org=CNNIC --format csv --labels\n"
+           "  kg query members-of-organisation -p org=KNET --labels\n"
+           "  kg query people --limit 100 --offset 100\n"
+           "\n"
+           "\b\n"
+           "IRI parameters take a prefixed name, a full IRI or a label, looked up among\n"
+           "the parameter's class (organisations for org, people for person).\n"
+           "Dates take YYYY-MM-DD, YYYY-MM or YYYY.\n"
+           "--limit 100 --offset 100 gives rows 101 to 200.",
 )
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query (repeatable); `kg queries` lists them.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table",
               show_default=True, help="json, csv, tsv and xml are the SPARQL 1.1 result formats.")
+@labels_option
+@wide_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Return at most N rows (one page of the ordered rows).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
               help="Skip the first N rows (with --limit: the next page).")
 @store_option
 @endpoint_option
-def command(name: str, params: tuple[str, ...], fmt: str, limit: int | None, offset: int,
-            store: str | None, endpoint: str | None) -> None:
+def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bool, limit: int | None,
+            offset: int, store: str | None, endpoint: str | None) -> None:
     """Run the named query NAME with parameters and print its rows."""
-    from kg.commands.options import backend_from
+    from kg.commands.options import backend_from, echo_note, table_width
     from kg.errors import UsageError
     from kg.queries.execute import run
     from kg.queries.library import get
     from kg.queries.params import check_params
-    from kg.results import serialize, table
+    from kg.results import serialize, table, with_labels
 
     given: dict[str, str] = {}
     for raw in params:
@@ -48,11 +57,16 @@ def command(name: str, params: tuple[str, ...], fmt: str, limit: int | None, off
         given[key.strip()] = value
     query = get(name)
     check_params(query, given)  # before the store is opened
-    result = run(query, given, backend=backend_from(store, endpoint), limit=limit, offset=offset)
+    backend = backend_from(store, endpoint)
+    result = run(query, given, backend=backend, limit=limit, offset=offset)
+    if labels:
+        result = with_labels(result, backend)
+    if "inference" in query.tags:
+        echo_note(backend)
     if fmt != "table":
         click.echo(serialize(result, fmt), nl=False)
         return
-    shown = table(result)
+    shown = table(result, width=table_width(wide), labelled=labels)
     click.echo(shown.text, nl=False)
     if limit is not None and shown.rows == limit:
         click.echo(f"(rows {offset + 1}-{offset + limit}; the next page: --offset {offset + limit})", err=True)

@@ -33,8 +33,8 @@ OUTPUT_FORMATS = {".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N
 @click.option("--memory-mb", type=click.IntRange(min=64), default=2000, show_default=True,
               help="Java heap for HermiT (-Xmx), in MiB.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--property-values/--no-property-values", default=True, show_default=True,
-              help="Ask HermiT for inferred object property values (slow on large graphs).")
+@click.option("--property-values/--no-property-values", default=True,
+              help="Ask HermiT for inferred object property values (slow on large graphs; default: ask).")
 @click.option("--materialise/--no-materialise", default=True, show_default=True,
               help="Also compute the rule entailments kept in iggraph:inferred.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

@@ -15,12 +15,12 @@ import click
 
 EPILOG = """Examples:
 
-  kg load && kg serve
-
+\b
+  kg load --reason && kg serve
   kg serve --store /tmp/kg --port 8000 --timeout-s 10
-
   curl -H 'Accept: application/sparql-results+json' \\
        --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
+  kg query successions --endpoint http://127.0.0.1:7878/query
 
 Queries see the union of the named graphs as their default graph. The server refuses updates,
 but it runs SERVICE (federated) queries; bind it to 127.0.0.1 (the default), not to a public
@@ -57,7 +57,7 @@ def _wait_until_listening(proc: subprocess.Popen, host: str, port: int, deadline
 
 @click.command("serve", epilog=EPILOG)
 @click.option("--store", "store", metavar="PATH", default=None,
-              help="Store folder (default: $KG_STORE, else ./.kg-store).")
+              help="Store folder (default: $KG_STORE, else the one `kg load` makes here).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--timeout-s", "timeout_s", default=30, show_default=True, type=click.IntRange(1, None),

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from kg.commands.options import endpoint_option, store_option
+from kg.commands.options import endpoint_option, labels_option, store_option, wide_option
 
 RESULT_FORMATS = ["table", "json", "csv", "tsv", "xml"]
 GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
@@ -15,10 +15,13 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
 @click.command(
     "sparql",
     epilog="Examples:\n\n"
-           "  kg sparql 'SELECT ?org ?label WHERE { ?org a igkg:Organization ; rdfs:label ?label } ORDER BY ?label'\n\n"
-           "  kg sparql --file my.rq --format csv\n\n"
-           "  kg sparql 'DESCRIBE igorg:cnnic' --format turtle\n\n"
-           "  kg sparql --timeout 10 --file heavy.rq --format json\n\n"
+           "\b\n"
+           "  kg sparql 'SELECT ?org ?label WHERE { ?org a igkg:Organization ; rdfs:label ?label }'\n"
+           "  kg sparql 'SELECT ?org WHERE { ?org a igkg:Registry }' --labels --format csv\n"
+           "  kg sparql 'DESCRIBE igorg:cnnic' --format ntriples\n"
+           "  kg sparql --file my.rq --format csv\n"
+           "  kg sparql --timeout 10 --file heavy.rq --format json\n"
+           "\n"
            "Every project prefix (igkg:, igorg:, org:, schema:, prov: …) is predeclared. Queries with SERVICE, "
            "FROM / FROM NAMED or any SPARQL Update are refused (exit 2): they would reach the network, "
            "read files or change the store.",
@@ -30,13 +33,16 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
               show_default=True,
               help="SELECT/ASK: table, json, csv, tsv, xml (SPARQL 1.1 results). "
                    "CONSTRUCT/DESCRIBE: turtle (also for table), ntriples, jsonld, rdfxml, n3.")
+@labels_option
+@wide_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None, metavar="SECONDS",
               help="Stop the query after SECONDS (it then runs in a child process); exit 2.")
 @store_option
 @endpoint_option
-def command(query: str | None, path: str | None, fmt: str, timeout: float | None, store: str | None,
-            endpoint: str | None) -> None:
+def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: bool, timeout: float | None,
+            store: str | None, endpoint: str | None) -> None:
     """Run an ad-hoc SELECT, ASK, CONSTRUCT or DESCRIBE query QUERY (or --file F)."""
+    from kg.commands.options import table_width
     from kg.errors import InputError, UsageError
     from kg.queries.execute import sparql_answer
 
@@ -49,10 +55,13 @@ def command(query: str | None, path: str | None, fmt: str, timeout: float | None
             raise InputError(path, e.strerror or str(e)) from None
     else:
         text = query
+    options = dict(fmt=fmt, store=store, endpoint=endpoint, labels=labels, width=table_width(wide))
     if timeout is None:
-        out = sparql_answer(text, fmt=fmt, store=store, endpoint=endpoint)
+        out, note = sparql_answer(text, **options)
     else:
         from kg.deadline import call_with_deadline
 
-        out = call_with_deadline(timeout, sparql_answer, text, fmt=fmt, store=store, endpoint=endpoint)
+        out, note = call_with_deadline(timeout, sparql_answer, text, **options)
+    if note:
+        click.echo(f"note: {note}", err=True)
     click.echo(out, nl=False)

@@ -9,7 +9,9 @@ import click
 from kg.commands.options import backend_from, endpoint_option, store_option
 
 
-@click.command("stats", epilog="Examples:\n\n  kg stats\n\n  kg stats --format json")
+@click.command("stats", epilog="Examples:\n\n\b\n  kg stats\n  kg stats --per-graph\n  kg stats --format json\n\n"
+                               "Triples are counted per named graph (a triple stated in two documents "
+                               "counts twice), inferred ones included.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--per-graph", is_flag=True, help="Also list instances per class in each named graph.")
 @store_option
@@ -18,8 +20,11 @@ def command(fmt: str, per_graph: bool, store: str | None, endpoint: str | None) 
     """Count triples per named graph, declared classes, and instances per class."""
     from kg.stats import render_text, stats
 
+    from kg.commands.options import echo_note
+
     backend = backend_from(store, endpoint)
     result = stats(backend)
+    echo_note(backend)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), indent=2))
         return

@@ -10,6 +10,7 @@ import re
 import sys
 from typing import Iterable
 
+from kg.namespaces import shorten
 from kg.queries.library import NamedQuery, get, library, queries_dir
 
 
@@ -45,8 +46,10 @@ def catalogue_markdown(queries: Iterable[NamedQuery] | None = None, *, examples=
         " (or `kg queries --format markdown`); do not edit by hand: a test checks it is current. -->",
         "",
         f"{len(qs)} named queries. Run one with `kg query NAME -p name=value …`; an IRI parameter takes a "
-        "prefixed name (`igorg:cnnic`), a full IRI or a label (`CNNIC`, case-insensitive); a date takes "
-        "`YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Output: `--format table|json|csv|tsv|xml`.",
+        "prefixed name (`igorg:cnnic`), a full IRI or a label (`CNNIC`, case-insensitive; looked up among "
+        "the class the parameter names, e.g. organisations); a date takes `YYYY-MM-DD`, `YYYY-MM` or "
+        "`YYYY`. Output: `--format table|json|csv|tsv|xml`; `--labels` adds a column `xLabel` with the "
+        "name after each IRI column `x`.",
         "",
         "How the queries are written (parameter binding, dates, planner-friendly patterns, what ad-hoc "
         "queries may not do): [`docs/queries.md`](../docs/queries.md).",
@@ -67,7 +70,8 @@ def catalogue_markdown(queries: Iterable[NamedQuery] | None = None, *, examples=
             out += ["| parameter | type | required | example |", "|---|---|---|---|"]
             for p in q.params:
                 req = "yes" if p.required else ("no (default " + p.default + ")" if p.default else "no")
-                out.append(f"| `{p.name}` | {p.type} | {req} | `{p.example or ''}` |")
+                kind = f"{p.type} ({shorten(p.cls)})" if p.cls else p.type
+                out.append(f"| `{p.name}` | {kind} | {req} | `{p.example or ''}` |")
             out.append("")
         else:
             out += ["No parameters.", ""]

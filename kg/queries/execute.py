@@ -38,7 +38,9 @@ def run_bound(backend, text: str, bindings: Mapping[str, "pyoxigraph.Term"] | No
     try:
         return backend.query(text, substitutions=subs)
     except SyntaxError as e:
-        raise UsageError(f"SPARQL syntax error: {e}") from None
+        from kg.sparqlerrors import syntax_message
+
+        raise UsageError(syntax_message(text, e)) from None
 
 
 def prepare(name: str | NamedQuery, params: Mapping[str, str] | None = None, *, backend,
@@ -78,16 +80,28 @@ def run(name: str | NamedQuery, params: Mapping[str, str] | None = None, *, back
     return result
 
 
-def sparql_answer(text: str, *, fmt: str = "table", store: str | None = None,
-                  endpoint: str | None = None) -> bytes:
+def sparql_answer(text: str, *, fmt: str = "table", store: str | None = None, endpoint: str | None = None,
+                  labels: bool = False, width: int | None = None) -> tuple[bytes, str | None]:
     """Run an ad-hoc query on the backend `kg.backend.open_backend(store=, endpoint=)` picks, with
-    the project prefixes predeclared, and return the answer rendered in `fmt` (kg.results.render).
+    the project prefixes predeclared; return the answer rendered in `fmt` (kg.results.render; with
+    `labels`, a SELECT gets an `xLabel` column after each IRI column, kg.results.with_labels;
+    `width` fits a table) and the backend's note (None, or one line: the answer lacks inferences).
 
     SERVICE, FROM / FROM NAMED and SPARQL Update are refused first (kg.sparqltext.check_adhoc).
-    Raises UsageError for a refused query, a syntax error or a format that does not fit the form.
+    Raises UsageError for a refused query, a syntax error (line, column, token: kg.sparqlerrors)
+    or a format that does not fit the form.
     """
+    import pyoxigraph as ox
+
     from kg.backend import open_backend
-    from kg.results import render
+    from kg.results import render, table, with_labels
 
     check_adhoc(text)
-    return render(run_bound(open_backend(store=store, endpoint=endpoint), text), fmt)
+    backend = open_backend(store=store, endpoint=endpoint)
+    result = run_bound(backend, text)
+    note = getattr(backend, "note", None)
+    if labels and isinstance(result, ox.QuerySolutions):
+        result = with_labels(result, backend)
+        if fmt == "table":
+            return table(result, width=width, labelled=True).text.encode("utf-8"), note
+    return render(result, fmt, width=width), note

@@ -5,8 +5,11 @@ grlc; see the query files), so the file stays valid SPARQL:
 
     #+ summary: Who held a post on a given date?
     #+ params:
-    #+   - {name: post, type: iri, required: true, example: "igpost:director-icann-beijing-engagement-center"}
+    #+   - {name: post, type: iri, class: igkg:Post, required: true, example: "igpost:director-icann-beijing-engagement-center"}
     #+ columns: [post, date, person, source]
+
+An `iri` parameter may name a `class` (a prefixed name or IRI): a label given for it is looked up
+among the instances of that class only (`-p org=ICANN` finds the organisation, not the topic).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class Param:
     default: str | None = None
     min: int | None = None
     max: int | None = None
+    cls: str | None = None  # the class (full IRI) an iri parameter's labels are looked up in
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,8 @@ class NamedQuery:
         return {
             "name": self.name, "summary": self.summary, "description": self.description,
             "params": [{"name": p.name, "type": p.type, "required": p.required, "example": p.example,
-                        **({"default": p.default} if p.default is not None else {})} for p in self.params],
+                        **({"default": p.default} if p.default is not None else {}),
+                        **({"class": p.cls} if p.cls is not None else {})} for p in self.params],
             "columns": list(self.columns), "tags": list(self.tags),
         }
 
@@ -117,12 +122,21 @@ def load_query(path: Path) -> NamedQuery:
         ptype = raw.get("type", "string")
         if ptype not in PARAM_TYPES:
             raise InputError(path, f"parameter {raw['name']!r} has unknown type {ptype!r}; use one of {PARAM_TYPES}", line=1)
+        cls = raw.get("class")
+        if cls is not None:
+            from kg.namespaces import expand
+
+            full = str(cls)[1:-1] if str(cls).startswith("<") else expand(str(cls))
+            if ptype != "iri" or not full:
+                raise InputError(path, f"parameter {raw['name']!r}: class {cls!r} needs type iri and a "
+                                       "prefixed name or <IRI>", line=1)
+            cls = full
         params.append(Param(
             name=str(raw["name"]), type=ptype, required=bool(raw.get("required", False)),
             example=None if raw.get("example") is None else str(raw["example"]),
             description=raw.get("description"),
             default=None if raw.get("default") is None else str(raw["default"]),
-            min=raw.get("min"), max=raw.get("max"),
+            min=raw.get("min"), max=raw.get("max"), cls=cls,
         ))
     return NamedQuery(
         name=path.stem, path=path, summary=str(meta["summary"]).strip(),
@@ -143,8 +157,11 @@ def get(name: str, *, folder: Path | None = None) -> NamedQuery:
     folder = folder or queries_dir()
     path = folder / f"{name}.rq"
     if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", name) or not path.is_file():
+        import difflib
+
         names = sorted(p.stem for p in folder.glob("*.rq"))
-        close = [n for n in names if name.lower() in n or n in name.lower()]
+        close = difflib.get_close_matches(name.lower(), names, n=3, cutoff=0.75)
+        close += [n for n in names if n not in close and (name.lower() in n or n in name.lower())]
         hint = f"; did you mean {', '.join(close[:5])}?" if close else "; `kg queries` lists them"
         raise UsageError(f"no query named {name!r}{hint}")
     return load_query(path)

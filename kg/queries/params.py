@@ -78,8 +78,9 @@ def check_iri(name: str, iri: str) -> str:
     return iri
 
 
-def parse_iri(name: str, value: str, backend=None):
-    """`<iri>`, an absolute IRI, a prefixed name, or (with a `backend` to look in) a label -> NamedNode.
+def parse_iri(name: str, value: str, backend=None, *, cls: str | None = None):
+    """`<iri>`, an absolute IRI, a prefixed name, or (with a `backend` to look in) a label -> NamedNode;
+    with `cls` (a class IRI) the label is looked up among the instances of that class.
 
     Without a backend a label is accepted unchecked and None returned (the cheap check before a
     store is opened). Raises UsageError for an invalid IRI, an unknown prefix, an unknown or
@@ -103,7 +104,7 @@ def parse_iri(name: str, value: str, backend=None):
     from kg.labels import resolve_label
 
     try:
-        return ox.NamedNode(resolve_label(backend, v, subject=f"parameter {name!r}: "))
+        return ox.NamedNode(resolve_label(backend, v, subject=f"parameter {name!r}: ", cls=cls))
     except UsageError as e:
         if m and m.group(1) not in PREFIXES:
             raise UsageError(f"{e}; {m.group(1)!r} is not a project prefix (they are: {', '.join(PREFIXES)})") from None
@@ -140,7 +141,7 @@ def bind_params(query: NamedQuery, given: Mapping[str, str], backend=None) -> di
         elif p.type == "date":
             out[p.name] = parse_date(p.name, value)
         else:
-            term = parse_iri(p.name, value, backend)
+            term = parse_iri(p.name, value, backend, cls=p.cls)
             if term is not None:
                 out[p.name] = term
     return out

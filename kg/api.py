@@ -1,0 +1,119 @@
+"""The library for Python programs: the commands' answers as plain Python data.
+
+Each function opens the same place to ask as the `kg` commands (`store=` a store folder,
+`endpoint=` a SPARQL endpoint URL, neither: the current default store, else the project files
+with their inferences) and raises the same errors (kg.errors: UsageError for a bad name or
+parameter, InputError for a file that does not parse).
+
+    from kg import api
+
+    rows = api.query("people-of-organisation", {"org": "CNNIC"}, labels=True)
+    rows[0]["person"], rows[0]["personLabel"]   # 'https://w3id.org/igkg/id/person/chu-nan', 'Chu Nan'
+    api.sparql("SELECT ?o WHERE { ?o a igkg:Registry } ORDER BY ?o")        # list of dicts
+    api.describe("Zhang Jianchuan").statements                                # kg.describe.Profile
+    api.validate().conforms                                                   # kg.report.ValidationReport
+    api.load(store="/tmp/my-store", reason=True).meta.triples                 # kg.store.LoadResult
+    api.dataframe(rows)                                                       # pandas, when installed
+
+Rows are dicts of plain values (kg.terms.python_value: IRIs as strings, numbers as int/Decimal,
+dates as datetime.date, other literals as their text), unbound cells left out; with `labels=True`
+each IRI column `x` gets `xLabel` (Wikidata's label service convention, kg.results.with_labels).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+
+def _backend(store: str | None, endpoint: str | None):
+    from kg.backend import open_backend
+
+    return open_backend(store=store, endpoint=endpoint)
+
+
+def _rows(result, backend, labels: bool) -> list[dict[str, Any]]:
+    from kg.results import records, with_labels
+
+    return records(with_labels(result, backend) if labels else result)
+
+
+def query(name: str, params: Mapping[str, str] | None = None, *, labels: bool = False, limit: int | None = None,
+          offset: int = 0, store: str | None = None, endpoint: str | None = None) -> list[dict[str, Any]] | bool:
+    """Run the named query `name` (queries/NAME.rq) with `params` given as strings, as `kg query`
+    does; a list of row dicts (an ASK query: a bool). Raises UsageError for an unknown query or a
+    missing, unknown or ill-typed parameter."""
+    import pyoxigraph as ox
+
+    from kg.queries.execute import run
+
+    backend = _backend(store, endpoint)
+    result = run(name, params, backend=backend, limit=limit, offset=offset)
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    return _rows(result, backend, labels)
+
+
+def sparql(text: str, *, labels: bool = False, store: str | None = None, endpoint: str | None = None):
+    """Run an ad-hoc read-only query with the project prefixes predeclared, as `kg sparql` does:
+    SELECT -> a list of row dicts; ASK -> bool; CONSTRUCT / DESCRIBE -> a list of pyoxigraph
+    Triples. Raises UsageError for a refused query (SERVICE, FROM, Update) or a syntax error (its
+    message gives line, column and the offending token)."""
+    import pyoxigraph as ox
+
+    from kg.queries.execute import run_bound
+    from kg.sparqltext import check_adhoc
+
+    check_adhoc(text)
+    backend = _backend(store, endpoint)
+    result = run_bound(backend, text)
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QueryTriples):
+        return list(result)
+    return _rows(result, backend, labels)
+
+
+def describe(name: str, *, store: str | None = None, endpoint: str | None = None):
+    """Everything the graph knows about one entity (IRI, prefixed name or label), as `kg describe`:
+    a kg.describe.Profile (`.to_json()` gives plain data). Raises UsageError when `name` denotes
+    nothing or several entities."""
+    from kg.describe import describe as profile_of
+
+    return profile_of(name, backend=_backend(store, endpoint))
+
+
+def validate(sources: Iterable[str] | None = None, **options):
+    """SHACL-validate `sources` (files or folders; default: the project's ontology and data), as
+    `kg validate`: a kg.report.ValidationReport (`.conforms`, `.results`). `options` are those of
+    kg.validate.validate (inference, engine, shapes)."""
+    from kg.validate import validate as run_validation
+
+    return run_validation(sources, **options)
+
+
+def load(sources: Iterable[str] | None = None, *, store: str | None = None, reason: bool = True,
+         rebuild: bool = False):
+    """Load `sources` (default: the project files) into the embedded store folder `store` (default
+    ./.kg-store or $KG_STORE), with the rules' inferences unless `reason=False`; a
+    kg.store.LoadResult (`.meta.triples`, `.seconds`). Unlike `kg load` it does not validate
+    first: call `validate` for that. Raises InputError for a file that does not parse."""
+    from kg.dataset import default_sources, sources_for
+    from kg.store import load as load_store
+
+    srcs = default_sources() if sources is None else sources_for(sources)
+    return load_store(srcs, path=store, reason=reason, rebuild=rebuild, validated="no")
+
+
+def dataframe(rows: list[dict[str, Any]], columns: list[str] | None = None):
+    """Row dicts (from `query` or `sparql`) as a pandas DataFrame: `columns` (default: every key,
+    in first-seen order; a column no row binds is then absent), unbound cells NaN/None.
+    Raises UsageError when pandas is not installed (`pip install 'igkg[pandas]'`)."""
+    try:
+        import pandas
+    except ImportError:
+        from kg.errors import UsageError
+
+        raise UsageError("pandas is not installed: pip install 'igkg[pandas]' (or pandas)") from None
+    if columns is None:
+        columns = list(dict.fromkeys(k for r in rows for k in r))
+    return pandas.DataFrame(rows, columns=columns)

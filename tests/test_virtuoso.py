@@ -1,0 +1,191 @@
+"""OpenLink Virtuoso 7 as a second real engine: loads through its Graph Store Protocol (digest
+authentication), queries through its SPARQL endpoint, compared with the embedded store.
+
+One Virtuoso per test session, shared by the xdist workers (about 4 s to create its database).
+Tests that write graphs other than the project's own use graph names no other test reads, and the
+comparisons are made over the project's graphs, so the workers cannot disturb each other.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import invoke_kg
+from remote_checks import check_a_failed_load_leaves_the_previous_graphs
+from servers import shared_virtuoso, virtuoso_available
+
+pytestmark = pytest.mark.skipif(not virtuoso_available(), reason="Virtuoso is not installed: run `make debian-packages`")
+
+G = "https://w3id.org/igkg/graph/"
+
+
+def load_the_project(server) -> dict:
+    """`kg load --endpoint` of the project dataset into `server`: the summary printed (JSON)."""
+    dba = {"KG_ENDPOINT_USER": "dba", "KG_ENDPOINT_PASSWORD": server.password}
+    remote = invoke_kg("load", "--endpoint", f"{server.url}/sparql-graph-crud-auth", "--no-validate", "--json",
+                       env=dba)
+    assert remote.returncode == 0, remote.stderr
+    return json.loads(remote.stdout)
+
+
+@pytest.fixture(scope="session")
+def shared(tmp_path_factory, worker_id):
+    """(Virtuoso holding the project dataset, the load's summary), one for all workers."""
+    folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        folder = folder.parent  # the workers' common folder
+    with shared_virtuoso(folder / "virtuoso", load_the_project) as pair:
+        yield pair
+
+
+@pytest.fixture(scope="session")
+def virtuoso(shared):
+    return shared[0]
+
+
+@pytest.fixture(scope="session")
+def dba(virtuoso) -> dict[str, str]:
+    return {"KG_ENDPOINT_USER": "dba", "KG_ENDPOINT_PASSWORD": virtuoso.password}
+
+
+@pytest.fixture(scope="session")
+def loaded(shared, tmp_path_factory):
+    """The project dataset as loaded into Virtuoso, and an embedded store of it."""
+    store = tmp_path_factory.mktemp("embedded") / "store"
+    local = invoke_kg("load", "--store", str(store), "--no-validate", "--json")
+    assert local.returncode == 0, local.stderr
+    return {"remote": shared[1], "local": json.loads(local.stdout), "store": store}
+
+
+def answer(result) -> tuple:
+    """(columns, rows, boolean) of a pyoxigraph result (see test_remote.answer)."""
+    from test_remote import answer as of
+
+    return of(result)
+
+
+def backends(virtuoso, loaded):
+    """The embedded store, and Virtuoso with the project's graphs as its union default graph."""
+    from kg.backend import open_backend
+    from kg.remote import RemoteBackend
+
+    return (open_backend(store=str(loaded["store"])),
+            RemoteBackend(f"{virtuoso.url}/sparql", graphs=sorted(loaded["local"]["graphs"])))
+
+
+def project_counts(remote, loaded) -> dict[str, int]:
+    return {g: n for g, n in remote.graph_counts().items() if g in loaded["local"]["graphs"]}
+
+
+def test_the_load_is_atomic_and_gives_the_embedded_stores_counts_per_graph(virtuoso, loaded):
+    embedded, remote = backends(virtuoso, loaded)
+    assert loaded["remote"]["atomic"] is True
+    assert loaded["remote"]["graphs"] == loaded["local"]["graphs"]
+    assert project_counts(remote, loaded) == embedded.graph_counts() == loaded["local"]["graphs"]
+
+
+def test_the_graph_listing_leaves_out_virtuosos_own_graphs(virtuoso, loaded):
+    from kg.remote import RemoteBackend
+
+    listed = RemoteBackend(f"{virtuoso.url}/sparql").graphs()
+    assert set(loaded["local"]["graphs"]) <= set(listed)
+    assert [g for g in listed if not g.startswith(G)] == []  # no virtrdf#, ldp#, …/sparql, …/DAV/, staging
+    everything = RemoteBackend(f"{virtuoso.url}/sparql", graphs=[]).query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert "http://www.openlinksw.com/schemas/virtrdf#" in {r["g"].value for r in everything}
+
+
+def test_loading_twice_gives_the_same_counts(virtuoso, loaded, dba, kg):
+    _, remote = backends(virtuoso, loaded)
+    again = kg("load", "--endpoint", f"{virtuoso.url}/sparql-graph-crud-auth", "--no-validate", "--json", env=dba)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["graphs"] == loaded["local"]["graphs"]
+    assert project_counts(remote, loaded) == loaded["local"]["graphs"]
+
+
+# Where Virtuoso 7.2 answers a library query differently from the SPARQL 1.1 semantics that
+# Oxigraph implements (docs/stores.md explains each): the server's error, fewer rows, or the same
+# rows in another order. Every other query must give exactly the embedded store's rows.
+TRANSITIVE = r"Virtuoso 37000 Error TR\.\.\.: (transitive start not given|Query contains a transitive derived table)"
+INTERNAL = r"Virtuoso 37000 Error SP031: SPARQL compiler: Internal error"
+COST = r"Virtuoso 42000 Error The estimated execution time \d+ \(sec\) exceeds the limit"
+VIRTUOSO_DIFFERS = {  # (query, called with its example parameters or with none) -> what Virtuoso does
+    ("editorial-notes", "example"): INTERNAL, ("editorial-notes", "none"): INTERNAL,
+    ("event-hierarchy", "none"): TRANSITIVE,
+    ("events-in-year", "example"): "fewer rows",
+    ("facts-per-document", "none"): TRANSITIVE,
+    ("facts-without-quote", "none"): TRANSITIVE,
+    ("organisation-ancestors", "example"): TRANSITIVE,
+    ("organisations-at-event", "example"): "fewer rows", ("organisations-at-event", "none"): "fewer rows",
+    ("organisations-of-kind", "example"): "fewer rows",
+    ("partnership-network", "example"): COST,
+    ("statement-provenance", "example"): INTERNAL,
+    ("statistics", "none"): "another order",
+}
+
+
+def test_the_whole_query_library_gives_the_same_rows_as_the_embedded_store(virtuoso, loaded):
+    from kg import queries as lib
+    from kg.queries.library import library
+    from kg.remote import RemoteError
+
+    embedded, remote = backends(virtuoso, loaded)
+    seen: set[tuple[str, str]] = set()
+    for name, query in sorted(library().items()):
+        calls = [{p.name: p.example for p in query.params if p.example is not None}]
+        if not any(p.required for p in query.params):
+            calls.append({})
+        for params in calls:
+            here = answer(lib.run(query, params, backend=embedded))
+            call = (name, "example" if params else "none")
+            differs = VIRTUOSO_DIFFERS.get(call)
+            if differs in (None, "fewer rows", "another order"):
+                there = answer(lib.run(query, params, backend=remote))
+                if differs is None:
+                    assert there == here, name
+                elif differs == "fewer rows":
+                    assert there[0] == here[0] and set(there[1]) < set(here[1]), name
+                else:
+                    assert there[0] == here[0] and sorted(map(repr, there[1])) == sorted(map(repr, here[1])), name
+                    assert there[1] != here[1], name
+            else:
+                with pytest.raises(RemoteError, match=differs):
+                    lib.run(query, params, backend=remote)
+            seen.add(call)
+    assert set(VIRTUOSO_DIFFERS) <= seen and len({n for n, _ in seen}) == len(library()) >= 20
+
+
+def test_writes_need_the_credentials(virtuoso, loaded, kg, tmp_path):
+    from remote_checks import FIRST, write_version
+
+    files = write_version(tmp_path, FIRST, "x")
+    r = kg("load", *files, "--endpoint", f"{virtuoso.url}/sparql-graph-crud-auth", "--no-validate")
+    assert r.returncode == 2 and "HTTP 401 Unauthorized (set KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD" in r.stderr
+    wrong = {"KG_ENDPOINT_USER": "dba", "KG_ENDPOINT_PASSWORD": "not-the-password"}
+    r = kg("load", *files, "--endpoint", f"{virtuoso.url}/sparql-graph-crud-auth", "--no-validate", env=wrong)
+    assert r.returncode == 2 and "HTTP 401" in r.stderr and "not-the-password" not in r.stderr
+
+
+def test_a_failed_load_leaves_the_previous_graphs_and_no_staging_graph(virtuoso, loaded, dba, kg, tmp_path):
+    from remote_checks import FIRST
+
+    try:
+        check_a_failed_load_leaves_the_previous_graphs(kg, tmp_path, virtuoso.url, "/sparql-graph-crud-auth",
+                                                       f"{virtuoso.url}/sparql", env=dba)
+    finally:  # the other tests compare the whole server with the embedded store
+        for stem in FIRST:
+            virtuoso.isql(f"SPARQL DROP SILENT GRAPH <{G}{stem}>;")
+
+
+def test_the_unauthenticated_graph_store_refuses_writes_and_kg_says_so_first(virtuoso, loaded, kg, tmp_path):
+    from remote_checks import FIRST, write_version
+
+    r = kg("load", *write_version(tmp_path, FIRST, "x"), "--endpoint", f"{virtuoso.url}/sparql-graph-crud",
+           "--no-validate")
+    assert r.returncode == 2
+    assert r.stderr.startswith("warning: the load cannot be atomic: POST " + virtuoso.url + "/sparql: HTTP 500")
+    assert "SR186:SECURITY: No permission to execute procedure DB.DBA.SPARUL_DROP" in r.stderr
+    assert "HTTP 403 Forbidden" in r.stderr and "SQ110:SECURITY: Permission denied" in r.stderr
+    assert f"The load stopped part-way: {G}fault-alpha was not replaced; {G}fault-beta, {G}fault-gamma hold what" \
+        in r.stderr
