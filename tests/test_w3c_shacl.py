@@ -27,7 +27,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 def suite_dir() -> Path:
     env = os.environ.get("KG_W3C_SHACL")
-    return Path(env) if env else project_root().parent / "shared" / "w3c-shacl-tests"
+    return (Path(env) if env else project_root().parent / "shared" / "w3c-shacl-tests").resolve()
 
 
 SUITE = suite_dir()
