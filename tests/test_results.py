@@ -19,14 +19,25 @@ def backend():
     return build_backend()
 
 
+@pytest.fixture(scope="module")
+def reasoned_store(tmp_path_factory) -> str:
+    """A store of the project loaded with --reason: what the CLI answers from after `make demo`
+    (tests/test_same_answer.py shows it answers as the in-memory build does)."""
+    from conftest import invoke_kg
+
+    path = str(tmp_path_factory.mktemp("results") / "store")
+    assert invoke_kg("load", "--reason", "--no-validate", "--store", path).returncode == 0
+    return path
+
+
 def example_params(q) -> dict[str, str]:
     return {p.name: p.example for p in q.params if p.example is not None}
 
 
 @pytest.mark.parametrize("name", sorted(LIBRARY))
-def test_kg_query_output_is_what_pyoxigraph_serialises(kg, backend, name):
-    """The CLI (which reads the project files here) writes exactly `QuerySolutions.serialize` of the
-    same query run directly on the engine with the same typed parameters as `substitutions`."""
+def test_kg_query_output_is_what_pyoxigraph_serialises(kg, backend, reasoned_store, name):
+    """The CLI (reading a reasoned store here) writes exactly `QuerySolutions.serialize` of the same
+    query run directly on the engine (the in-memory build) with the typed parameters as `substitutions`."""
     import pyoxigraph as ox
 
     from kg.queries.execute import prepare
@@ -38,7 +49,7 @@ def test_kg_query_output_is_what_pyoxigraph_serialises(kg, backend, name):
     for fmt, ox_format in FORMATS.items():
         direct = backend.query(text, substitutions={ox.Variable(k): v for k, v in bindings.items()} or None)
         expected = direct.serialize(format=getattr(ox.QueryResultsFormat, ox_format))
-        cli = kg("query", name, *args, "--format", fmt)
+        cli = kg("query", name, *args, "--format", fmt, "--store", reasoned_store)
         assert cli.returncode == 0, cli.stderr
         assert cli.stdout.encode("utf-8") == expected, fmt
 
