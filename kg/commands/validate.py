@@ -55,7 +55,7 @@ def render_text(report) -> str:
     nv, nw = len(report.violations), len(report.warnings)
     verdict = "Conforms" if report.conforms else "Does not conform"
     lines.append(
-        f"{verdict}: {report.triples} triples, {nv} violation{'s' if nv != 1 else ''}, "
+        f"{verdict}: {report.triples} distinct triples, {nv} violation{'s' if nv != 1 else ''}, "
         f"{nw} warning{'s' if nw != 1 else ''} ({report.engine}, {report.seconds:.2f} s)"
     )
     return "\n".join(lines) + "\n"
