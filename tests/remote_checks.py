@@ -12,6 +12,19 @@ FIRST = {"fault-alpha": 3, "fault-beta": 4, "fault-gamma": 5}  # triples per fil
 SECOND = {"fault-alpha": 6, "fault-beta": 2, "fault-gamma": 7}
 
 
+def library_calls() -> list[tuple[str, object, dict[str, str]]]:
+    """(name, query, params) for each library query: with every example, and without parameters
+    too when none is required; what the remote tests compare with the embedded store."""
+    from kg.queries.library import library
+
+    out = []
+    for name, query in sorted(library().items()):
+        out.append((name, query, {p.name: p.example for p in query.params if p.example is not None}))
+        if not any(p.required for p in query.params):
+            out.append((name, query, {}))
+    return out
+
+
 def write_version(directory: Path, counts: dict[str, int], tag: str) -> list[str]:
     """One Turtle file per graph with `counts[stem]` triples whose objects carry `tag`."""
     directory.mkdir(parents=True, exist_ok=True)

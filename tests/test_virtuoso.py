@@ -12,7 +12,7 @@ import json
 
 import pytest
 from conftest import invoke_kg
-from remote_checks import check_a_failed_load_leaves_the_previous_graphs
+from remote_checks import check_a_failed_load_leaves_the_previous_graphs, library_calls
 from servers import shared_virtuoso, virtuoso_available
 
 pytestmark = pytest.mark.skipif(not virtuoso_available(), reason="Virtuoso is not installed: run `make debian-packages`")
@@ -132,27 +132,23 @@ def test_the_whole_query_library_gives_the_same_rows_as_the_embedded_store(virtu
 
     embedded, remote = backends(virtuoso, loaded)
     seen: set[tuple[str, str]] = set()
-    for name, query in sorted(library().items()):
-        calls = [{p.name: p.example for p in query.params if p.example is not None}]
-        if not any(p.required for p in query.params):
-            calls.append({})
-        for params in calls:
-            here = answer(lib.run(query, params, backend=embedded))
-            call = (name, "example" if params else "none")
-            differs = VIRTUOSO_DIFFERS.get(call)
-            if differs in (None, "fewer rows", "another order"):
-                there = answer(lib.run(query, params, backend=remote))
-                if differs is None:
-                    assert there == here, name
-                elif differs == "fewer rows":
-                    assert there[0] == here[0] and set(there[1]) < set(here[1]), name
-                else:
-                    assert there[0] == here[0] and sorted(map(repr, there[1])) == sorted(map(repr, here[1])), name
-                    assert there[1] != here[1], name
+    for name, query, params in library_calls():
+        here = answer(lib.run(query, params, backend=embedded))
+        call = (name, "example" if params else "none")
+        differs = VIRTUOSO_DIFFERS.get(call)
+        if differs in (None, "fewer rows", "another order"):
+            there = answer(lib.run(query, params, backend=remote))
+            if differs is None:
+                assert there == here, name
+            elif differs == "fewer rows":
+                assert there[0] == here[0] and set(there[1]) < set(here[1]), name
             else:
-                with pytest.raises(RemoteError, match=differs):
-                    lib.run(query, params, backend=remote)
-            seen.add(call)
+                assert there[0] == here[0] and sorted(map(repr, there[1])) == sorted(map(repr, here[1])), name
+                assert there[1] != here[1], name
+        else:
+            with pytest.raises(RemoteError, match=differs):
+                lib.run(query, params, backend=remote)
+        seen.add(call)
     assert set(VIRTUOSO_DIFFERS) <= seen and len({n for n, _ in seen}) == len(library()) >= 20
 
 
