@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from kg.backend import select
 from kg.errors import UsageError
-from kg.labels import did_you_mean, resolve_label
+from kg.labels import did_you_mean, names_of, resolve_label
 from kg.namespaces import GRAPH_INFERRED, IGKG, ORG, PROV, RDF_TYPE, RDFS, SCHEMA, SKOS, expand, shorten
 from kg.terms import show
 
@@ -28,12 +28,6 @@ ENTITY_CLASSES = ("Organization", "Person", "Event", "Agreement", "Post", "Place
 _EXISTS = "ASK { { ?x ?p ?o } UNION { ?s ?p ?x } }"
 _OUT = "SELECT ?x ?p ?o ?g WHERE { GRAPH ?g { ?x ?p ?o } } ORDER BY ?p ?o ?g"
 _IN = "SELECT ?x ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?x } } ORDER BY ?p ?s ?g"
-_LABEL = """
-SELECT ?x ?l ?k WHERE {
-  { ?x rdfs:label ?l BIND(1 AS ?k) } UNION { ?x skos:prefLabel ?l BIND(2 AS ?k) }
-  FILTER(LANG(?l) = "" || LANGMATCHES(LANG(?l), "en"))
-} ORDER BY ?k ?l LIMIT 1
-"""
 
 
 @dataclass(frozen=True)
@@ -100,9 +94,10 @@ class Describer:
 
     # ---- reading ---------------------------------------------------------------------------
     def label(self, iri: str) -> str:
+        """The entity's name (kg.labels.names_of), else its prefixed name; cached per Describer."""
         if iri not in self._labels:
-            rows = select(self.backend, _LABEL, x=iri)
-            self._labels[iri] = rows[0]["l"].value if rows else shorten(iri)
+            name = names_of(self.backend, [iri]).get(iri)
+            self._labels[iri] = name.value if name is not None else shorten(iri)
         return self._labels[iri]
 
     def props(self, iri: str) -> dict[str, list]:

@@ -181,12 +181,14 @@ def names_of(backend, iris) -> dict[str, "object"]:
     """
     import pyoxigraph as ox
 
+    from kg.sparqltext import insert_values, where_brace
+
     wanted = sorted({i for i in iris if i})
     best: dict[str, tuple[int, str, object]] = {}
+    at = where_brace(_NAMES)
     for start in range(0, len(wanted), _CHUNK):
-        values = " ".join(str(ox.NamedNode(i)) for i in wanted[start:start + _CHUNK])
-        text = _NAMES.replace("WHERE {", "WHERE {\n  VALUES ?x { " + values + " }", 1)
-        for r in backend.query(text):
+        rows = [[str(ox.NamedNode(i))] for i in wanted[start:start + _CHUNK]]
+        for r in backend.query(insert_values(_NAMES, at, ["x"], rows)):
             key = (int(r["k"].value), r["l"].value)
             iri = r["x"].value
             if iri not in best or key < best[iri][:2]:

@@ -106,12 +106,12 @@ def where_brace(text: str) -> int | None:
     return shape(text).where_brace
 
 
-def insert_values(text: str, at: int, written: dict[str, str]) -> str:
-    """`text` with a one-row `VALUES (?name …) { (term …) }` block inserted at offset `at` (just
-    inside the WHERE group, see `shape`). `written` maps variable names to terms already in their
+def insert_values(text: str, at: int, names: list[str], rows: list[list[str]]) -> str:
+    """`text` with a `VALUES (?name …) { (term …) … }` block inserted at offset `at` (just inside the
+    WHERE group, see `shape`): one row per item of `rows`, each with a term per name, already in
     N-Triples form, produced from typed RDF terms by the caller — never from user text."""
-    names = " ".join(f"?{name}" for name in written)
-    return f"{text[:at]} VALUES ({names}) {{ ({' '.join(written.values())}) }} {text[at:]}"
+    block = " ".join(f"({' '.join(row)})" for row in rows)
+    return f"{text[:at]} VALUES ({' '.join(f'?{n}' for n in names)}) {{ {block} }} {text[at:]}"
 
 
 def page(text: str, limit: int | None, offset: int = 0) -> str:
@@ -188,7 +188,7 @@ def values_binding(text: str, bindings: Mapping[Any, Any] | None, *,
         if require_all:
             raise UsageError("cannot find the query's WHERE clause to bind parameters into")
         return text, {**rest, **_names(bindings)}
-    return insert_values(text, at, written), rest
+    return insert_values(text, at, list(written), [list(written.values())]), rest
 
 
 def _names(bindings: Mapping[Any, Any] | None) -> dict[str, Any]:
