@@ -1,10 +1,11 @@
-"""Reading SPARQL text without parsing it: one tokenizer for the checks and the binding code.
+"""Reading SPARQL text: one tokenizer for the binding code, and a parser for the ad-hoc check.
 
 The tokenizer knows strings, IRIs, comments, variables and prefixed names, so a keyword or a
 brace inside any of them never counts. `shape` finds, in one pass, the brace that opens the
 query's WHERE group (where `values_binding`, the package's one parameter binder, puts a VALUES
 block), whether the query names its own dataset (FROM / FROM NAMED) and which prefixes it
-declares; `keywords` lists the bare words `check_adhoc` looks at; `page` appends LIMIT/OFFSET.
+declares; `keywords` lists the bare words; `page` appends LIMIT/OFFSET. `check_adhoc`, which
+decides what an ad-hoc query may do, parses the query instead (rdflib's SPARQL 1.1 grammar).
 """
 
 from __future__ import annotations
@@ -198,28 +199,93 @@ def _names(bindings: Mapping[Any, Any] | None) -> dict[str, Any]:
     return {(k.value if isinstance(k, ox.Variable) else str(k).lstrip("?$")): v for k, v in (bindings or {}).items()}
 
 
+_REFUSED_UPDATE = {"Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD",
+                   "Move": "MOVE", "Copy": "COPY", "InsertData": "INSERT", "DeleteData": "DELETE",
+                   "DeleteWhere": "DELETE", "Modify": "DELETE/INSERT"}
+_SERVICE_WORD = re.compile(r"(?i)\bSERVICE(?:\s+SILENT)?\b")
+_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+
+
 def check_adhoc(text: str) -> str:
     """Refuse what would reach the network or the file system or change data; return the form
-    (SELECT, ASK, CONSTRUCT or DESCRIBE). Raises UsageError naming what is refused.
+    (SELECT, ASK, CONSTRUCT or DESCRIBE). Raises UsageError with a one-line reason.
 
-    The query is tokenised (after SPARQL's codepoint escapes are applied) so that a keyword inside
-    a string literal, an IRI, a comment, a variable name or a prefixed name does not count; the
-    bare words are then checked: SERVICE (federation), FROM / FROM NAMED (dataset clauses that
-    would make the engine dereference an IRI or read a file), and every SPARQL Update keyword.
-    Over-refusing a query that is not valid SPARQL anyway is harmless; missing one is not.
+    Decided on the query's parse tree (rdflib's SPARQL 1.1 grammar, `parseQuery`; imported here,
+    about 0.3 s, so `kg query NAME` never pays for it): refused are a SERVICE pattern anywhere
+    (sub-queries, EXISTS, OPTIONAL …), a dataset clause (FROM / FROM NAMED), and any text that
+    parses as SPARQL Update (`parseUpdate`: LOAD, INSERT, DELETE, CLEAR, DROP …). A text the
+    grammar cannot read is refused as a syntax error (kg.sparqlerrors), never guessed at.
+
+    `\\uXXXX` / `\\UXXXXXXXX` escapes are refused before parsing: SPARQL 1.1 (§19.2) applies
+    them to the whole text, pyoxigraph only inside strings and IRIs, so the two would read
+    different queries.
     """
-    words = keywords(text)
-    for w in words:
-        if w == "SERVICE":
+    if ESCAPE_RE.search(text):
+        raise UsageError("refused: \\u / \\U escapes are read differently by SPARQL engines (everywhere "
+                         "in SPARQL 1.1, only in strings and IRIs in pyoxigraph); write the characters themselves")
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as e:
+        try:
+            ops = [op.name for op in parseUpdate(text).request]
+        except (ParseBaseException, RecursionError):
+            ops = []
+        if ops:
+            word = _REFUSED_UPDATE.get(ops[0], ops[0].upper())
+            raise UsageError(f"refused: {word} is SPARQL Update; the query commands are read-only") from None
+        raise UsageError(_parse_error(text, e)) from None
+    except RecursionError:
+        raise UsageError("refused: the query is nested too deeply to be checked") from None
+    names = _node_names(tree)
+    if "ServiceGraphPattern" in names:
+        raise UsageError("refused: SERVICE would make the engine call another endpoint over the network")
+    if "DatasetClause" in names:
+        raise UsageError(
+            "refused: FROM / FROM NAMED would make the engine fetch a URL or read a file; "
+            "use GRAPH <iri> { … } to query one of the project's named graphs"
+        )
+    return _FORMS[tree[1].name]
+
+
+def _node_names(tree: Any) -> set[str]:
+    """The rule names (rdflib CompValue names: SelectQuery, ServiceGraphPattern …) of every node
+    of a parse tree, walked without recursion."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    names: set[str] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            names.add(node.name)
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+    return names
+
+
+def _parse_error(text: str, error: Any) -> str:
+    """A pyparsing ParseException of the SPARQL grammar as kg.sparqlerrors words it: line, column,
+    the token, a hint."""
+    from kg.sparqlerrors import syntax_message
+
+    if _SERVICE_WORD.search(text):
+        # rdflib re-reads a SERVICE pattern's text by scanning the query from its start, skipping
+        # from any `#` (even one in a string or escaped in a name) to the end of the line, and
+        # fails when that hides the pattern. GRAPH has SERVICE's grammar: if the text parses with
+        # GRAPH in its place, a SERVICE pattern is what failed, and it is refused either way.
+        from pyparsing import ParseBaseException
+        from rdflib.plugins.sparql.parser import parseQuery
+
+        try:
+            parseQuery(_SERVICE_WORD.sub("GRAPH", text))
+        except (ParseBaseException, RecursionError):
+            pass
+        else:
             raise UsageError("refused: SERVICE would make the engine call another endpoint over the network")
-        if w == "FROM":
-            raise UsageError(
-                "refused: FROM / FROM NAMED would make the engine fetch a URL or read a file; "
-                "use GRAPH <iri> { … } to query one of the project's named graphs"
-            )
-        if w in UPDATE_KEYWORDS:
-            raise UsageError(f"refused: {w} is SPARQL Update; the query commands are read-only")
-    form = next((w for w in words if w in QUERY_FORMS), None)
-    if form is None:
-        raise UsageError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-    return form
+    detail = ("unexpected text after the end of the query" if "end of text" in error.msg
+              else "not valid SPARQL 1.1 here")
+    return syntax_message(text, SyntaxError(f"error at {error.lineno}:{error.col}: {detail}"))

@@ -279,8 +279,9 @@ def test_sparql_from_file_and_stdin(kg, tmp_path):
     ("INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", "INSERT"),
     ("DELETE WHERE { ?s ?p ?o }", "DELETE"),
     ("CLEAR DEFAULT", "CLEAR"),
-    ("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "SERVICE"),
-    ("SELECT * WHERE { ?s ?p ?o } ; DROP ALL", "DROP"),
+    ("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "\\u / \\U escapes"),
+    ("SELECT * WHERE { { SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } } }", "SERVICE"),
+    ("ASK { FILTER NOT EXISTS { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }", "SERVICE"),
 ])
 def test_sparql_refuses_network_files_and_updates(kg, query, word):
     r = kg("sparql", query)
@@ -316,7 +317,44 @@ def test_sparql_timeout_stops_a_runaway_query():
     """A real `kg` process: the query runs in a forked child, which the deadline kills."""
     r = run_kg("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "1")
     assert r.returncode == 2
-    assert "ran longer than 1 s and was stopped" in r.stderr
+    assert r.stderr == ("error: the query ran longer than 1 s and was stopped (the --timeout bound); "
+                        "raise it with --timeout SECONDS, or --timeout 0 for none\n")
+
+
+def test_a_cross_product_of_the_store_with_itself_is_stopped_by_the_bound(kg):
+    """Four copies of every triple joined with each other (3,271^4 rows): stopped, exit 2, one line."""
+    r = kg("sparql", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?a ?l",
+           "--format", "csv", "--timeout", "0.5")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr.startswith("error: the query ran longer than 0.5 s and was stopped (the --timeout bound)")
+    assert len(r.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["sparql", "query", "describe", "stats"])
+def test_every_query_command_has_the_documented_default_timeout(command, root):
+    import importlib
+
+    from kg.commands.options import DEFAULT_TIMEOUT_S
+
+    [option] = [p for p in importlib.import_module(f"kg.commands.{command}").command.params if p.name == "timeout"]
+    assert option.default == DEFAULT_TIMEOUT_S == 30
+    assert "--timeout SECONDS (default 30 s; 0: none)" in (root / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [
+    ["query", "events"], ["describe", "CNNIC"], ["stats"], ["sparql", "ASK {}"],
+])
+def test_the_bound_applies_to_every_query_command(kg, args):
+    """1 ms cannot hold building the store from the files, so each command is stopped."""
+    r = kg(*args, "--timeout", "0.001")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr.startswith("error: the query ran longer than 0.001 s and was stopped")
+
+
+def test_timeout_0_means_no_bound(kg):
+    r = kg("sparql", "ASK { igperson:song-zheng a igkg:Person }", "--format", "json", "--timeout", "0")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {"head": {}, "boolean": True}
 
 
 def test_sparql_with_timeout_answers_and_reports_errors_like_without(kg):

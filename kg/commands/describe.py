@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.commands.options import backend_from, endpoint_option, store_option
+from kg.commands.options import endpoint_option, store_option, timeout_option
 
 
 @click.command(
@@ -16,9 +16,10 @@ from kg.commands.options import backend_from, endpoint_option, store_option
 )
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@timeout_option
 @store_option
 @endpoint_option
-def command(name: str, fmt: str, store: str | None, endpoint: str | None) -> None:
+def command(name: str, fmt: str, timeout: float, store: str | None, endpoint: str | None) -> None:
     """Show everything the graph knows about one entity.
 
     NAME is an IRI, a prefixed name (igorg:cnnic) or a label (case-insensitive; a person's name
@@ -26,13 +27,22 @@ def command(name: str, fmt: str, store: str | None, endpoint: str | None) -> Non
     affiliations, participations, agreements and observations are shown as sentences with the
     document and quote behind each. An unknown or ambiguous name exits 2 and lists close matches.
     """
-    from kg.commands.options import echo_note
+    from kg.commands.options import bounded
+
+    out, note = bounded(timeout, _answer, name, fmt=fmt, store=store, endpoint=endpoint)
+    if note:
+        click.echo(f"note: {note}", err=True)
+    click.echo(out, nl=False)
+
+
+def _answer(name: str, *, fmt: str, store: str | None, endpoint: str | None) -> tuple[str, str | None]:
+    """The profile rendered in `fmt` and the backend's note (None or one line)."""
+    from kg.commands.options import backend_from
     from kg.describe import describe, render_text
 
     backend = backend_from(store, endpoint)
     profile = describe(name, backend=backend)
-    echo_note(backend)
+    note = getattr(backend, "note", None)
     if fmt == "json":
-        click.echo(json.dumps(profile.to_json(), indent=2, ensure_ascii=False))
-    else:
-        click.echo(render_text(profile), nl=False)
+        return json.dumps(profile.to_json(), indent=2, ensure_ascii=False) + "\n", note
+    return render_text(profile), note

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 import click
+
+DEFAULT_TIMEOUT_S = 30.0  # seconds; the same as `kg serve --timeout-s`
 
 store_option = click.option(
     "--store", "store", metavar="PATH", default=None,
@@ -21,6 +25,24 @@ wide_option = click.option(
     "--wide", is_flag=True,
     help="Never cut a table cell (default: cut long literals to fit $COLUMNS or the terminal; IRIs are never cut).",
 )
+
+timeout_option = click.option(
+    "--timeout", "timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
+    metavar="SECONDS",
+    help="Stop the query after SECONDS (it runs in a child process) and exit 2; 0: no bound.",
+)
+
+
+def bounded(timeout: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`fn(*args, **kwargs)` stopped after `timeout` seconds (kg.deadline.call_with_deadline: a
+    forked child, UsageError when the bound is reached); run here directly when `timeout` is 0.
+    `fn` opens the backend itself and returns picklable output (text, lines), which the caller prints:
+    the child writes nothing."""
+    if not timeout:
+        return fn(*args, **kwargs)
+    from kg.deadline import call_with_deadline
+
+    return call_with_deadline(timeout, fn, *args, **kwargs)
 
 
 def backend_from(store: str | None, endpoint: str | None):

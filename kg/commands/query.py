@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kg.commands.options import endpoint_option, labels_option, store_option, wide_option
+from kg.commands.options import endpoint_option, labels_option, store_option, timeout_option, wide_option
 
 
 @click.command(
@@ -22,7 +22,8 @@ from kg.commands.options import endpoint_option, labels_option, store_option, wi
            "IRI parameters take a prefixed name, a full IRI or a label, looked up among\n"
            "the parameter's class (organisations for org, people for person).\n"
            "Dates take YYYY-MM-DD, YYYY-MM or YYYY.\n"
-           "--limit 100 --offset 100 gives rows 101 to 200.",
+           "--limit 100 --offset 100 gives rows 101 to 200.\n"
+           "A query is stopped after --timeout SECONDS (default 30; 0: none), exit 2.",
 )
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -35,17 +36,16 @@ from kg.commands.options import endpoint_option, labels_option, store_option, wi
               help="Return at most N rows (one page of the ordered rows).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
               help="Skip the first N rows (with --limit: the next page).")
+@timeout_option
 @store_option
 @endpoint_option
 def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bool, limit: int | None,
-            offset: int, store: str | None, endpoint: str | None) -> None:
+            offset: int, timeout: float, store: str | None, endpoint: str | None) -> None:
     """Run the named query NAME with parameters and print its rows."""
-    from kg.commands.options import backend_from, echo_note, table_width
+    from kg.commands.options import bounded, table_width
     from kg.errors import UsageError
-    from kg.queries.execute import run
     from kg.queries.library import get
     from kg.queries.params import check_params
-    from kg.results import serialize, table, with_labels
 
     given: dict[str, str] = {}
     for raw in params:
@@ -57,16 +57,33 @@ def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bo
         given[key.strip()] = value
     query = get(name)
     check_params(query, given)  # before the store is opened
+    out, note, next_page = bounded(timeout, _answer, query, given, fmt=fmt, labels=labels,
+                                   width=table_width(wide), limit=limit, offset=offset, store=store,
+                                   endpoint=endpoint)
+    if note:
+        click.echo(note, err=True)
+    click.echo(out, nl=False)
+    if next_page:
+        click.echo(next_page, err=True)
+
+
+def _answer(query, given: dict[str, str], *, fmt: str, labels: bool, width: int | None, limit: int | None,
+            offset: int, store: str | None, endpoint: str | None) -> tuple[str | bytes, str | None, str | None]:
+    """The rendered answer and two lines for standard error (or None): the backend's note, and where
+    the next page starts."""
+    from kg.commands.options import backend_from
+    from kg.queries.execute import run
+    from kg.results import serialize, table, with_labels
+
     backend = backend_from(store, endpoint)
     result = run(query, given, backend=backend, limit=limit, offset=offset)
     if labels:
         result = with_labels(result, backend)
-    if "inference" in query.tags:
-        echo_note(backend)
+    note = getattr(backend, "note", None)
+    note = f"note: {note}" if note and "inference" in query.tags else None
     if fmt != "table":
-        click.echo(serialize(result, fmt), nl=False)
-        return
-    shown = table(result, width=table_width(wide), labelled=labels)
-    click.echo(shown.text, nl=False)
+        return serialize(result, fmt), note, None
+    shown = table(result, width=width, labelled=labels)
     if limit is not None and shown.rows == limit:
-        click.echo(f"(rows {offset + 1}-{offset + limit}; the next page: --offset {offset + limit})", err=True)
+        return shown.text, note, f"(rows {offset + 1}-{offset + limit}; the next page: --offset {offset + limit})"
+    return shown.text, note, None

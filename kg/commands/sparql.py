@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from kg.commands.options import endpoint_option, labels_option, store_option, wide_option
+from kg.commands.options import endpoint_option, labels_option, store_option, timeout_option, wide_option
 
 RESULT_FORMATS = ["table", "json", "csv", "tsv", "xml"]
 GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
@@ -24,7 +24,7 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
            "\n"
            "Every project prefix (igkg:, igorg:, org:, schema:, prov: …) is predeclared. Queries with SERVICE, "
            "FROM / FROM NAMED or any SPARQL Update are refused (exit 2): they would reach the network, "
-           "read files or change the store.",
+           "read files or change the store. A query is stopped after --timeout SECONDS (default 30; 0: none).",
 )
 @click.argument("query", required=False)
 @click.option("--file", "-f", "path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
@@ -35,14 +35,13 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
                    "CONSTRUCT/DESCRIBE: turtle (also for table), ntriples, jsonld, rdfxml, n3.")
 @labels_option
 @wide_option
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=None, metavar="SECONDS",
-              help="Stop the query after SECONDS (it then runs in a child process); exit 2.")
+@timeout_option
 @store_option
 @endpoint_option
-def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: bool, timeout: float | None,
+def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: bool, timeout: float,
             store: str | None, endpoint: str | None) -> None:
     """Run an ad-hoc SELECT, ASK, CONSTRUCT or DESCRIBE query QUERY (or --file F)."""
-    from kg.commands.options import table_width
+    from kg.commands.options import bounded, table_width
     from kg.errors import InputError, UsageError
     from kg.queries.execute import sparql_answer
 
@@ -56,12 +55,7 @@ def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: b
     else:
         text = query
     options = dict(fmt=fmt, store=store, endpoint=endpoint, labels=labels, width=table_width(wide))
-    if timeout is None:
-        out, note = sparql_answer(text, **options)
-    else:
-        from kg.deadline import call_with_deadline
-
-        out, note = call_with_deadline(timeout, sparql_answer, text, **options)
+    out, note = bounded(timeout, sparql_answer, text, **options)
     if note:
         click.echo(f"note: {note}", err=True)
     click.echo(out, nl=False)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.commands.options import backend_from, endpoint_option, store_option
+from kg.commands.options import endpoint_option, store_option, timeout_option
 
 
 @click.command("stats", epilog="Examples:\n\n\b\n  kg stats\n  kg stats --per-graph\n  kg stats --format json\n\n"
@@ -14,23 +14,31 @@ from kg.commands.options import backend_from, endpoint_option, store_option
                                "counts twice), inferred ones included.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--per-graph", is_flag=True, help="Also list instances per class in each named graph.")
+@timeout_option
 @store_option
 @endpoint_option
-def command(fmt: str, per_graph: bool, store: str | None, endpoint: str | None) -> None:
+def command(fmt: str, per_graph: bool, timeout: float, store: str | None, endpoint: str | None) -> None:
     """Count triples per named graph, declared classes, and instances per class."""
-    from kg.stats import render_text, stats
+    from kg.commands.options import bounded
 
-    from kg.commands.options import echo_note
+    out, note = bounded(timeout, _answer, fmt=fmt, per_graph=per_graph, store=store, endpoint=endpoint)
+    if note:
+        click.echo(f"note: {note}", err=True)
+    click.echo(out, nl=False)
+
+
+def _answer(*, fmt: str, per_graph: bool, store: str | None, endpoint: str | None) -> tuple[str, str | None]:
+    """The counts rendered in `fmt` and the backend's note (None or one line)."""
+    from kg.commands.options import backend_from
+    from kg.stats import render_text, stats
 
     backend = backend_from(store, endpoint)
     result = stats(backend)
-    echo_note(backend)
+    note = getattr(backend, "note", None)
     if fmt == "json":
-        click.echo(json.dumps(result.to_json(), indent=2))
-        return
-    click.echo(render_text(result, source=getattr(backend, "description", "")), nl=False)
+        return json.dumps(result.to_json(), indent=2) + "\n", note
+    out = render_text(result, source=getattr(backend, "description", ""))
     if per_graph:
         for g, classes in result.instances_per_graph.items():
-            click.echo(f"\n{g}")
-            for c, n in classes.items():
-                click.echo(f"  {c:<40} {n:>8}")
+            out += f"\n{g}\n" + "".join(f"  {c:<40} {n:>8}\n" for c, n in classes.items())
+    return out, note
