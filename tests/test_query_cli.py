@@ -330,15 +330,27 @@ def test_a_cross_product_of_the_store_with_itself_is_stopped_by_the_bound(kg):
     assert len(r.stderr.splitlines()) == 1
 
 
+def test_a_query_beyond_the_memory_bound_is_stopped(kg):
+    """The sorted cross product needs far more than 400 MiB: the child is stopped, exit 2, one line."""
+    r = kg("sparql", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?i", "--format", "csv",
+           "--timeout", "0", "--memory-mb", "400")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == ("error: the query needed more than 400 MiB and was stopped (the --memory-mb bound); "
+                        "raise it with --memory-mb MIB, or --memory-mb 0 for none\n")
+
+
 @pytest.mark.parametrize("command", ["sparql", "query", "describe", "stats"])
-def test_every_query_command_has_the_documented_default_timeout(command, root):
+def test_every_query_command_has_the_documented_default_bounds(command, root):
     import importlib
 
-    from kg.commands.options import DEFAULT_TIMEOUT_S
+    from kg.commands.options import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
 
-    [option] = [p for p in importlib.import_module(f"kg.commands.{command}").command.params if p.name == "timeout"]
-    assert option.default == DEFAULT_TIMEOUT_S == 30
-    assert "--timeout SECONDS (default 30 s; 0: none)" in (root / "README.md").read_text(encoding="utf-8")
+    params = {p.name: p for p in importlib.import_module(f"kg.commands.{command}").command.params}
+    assert params["timeout"].default == DEFAULT_TIMEOUT_S == 30
+    assert params["memory_mb"].default == DEFAULT_MEMORY_MB == 4096
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "`--timeout SECONDS` (default 30 s; 0: none)" in readme
+    assert "`--memory-mb MIB` (default 4096 MiB; 0: none)" in readme
 
 
 @pytest.mark.parametrize("args", [

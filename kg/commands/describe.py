@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.commands.options import endpoint_option, store_option, timeout_option
+from kg.commands.options import bound_options, endpoint_option, store_option
 
 
 @click.command(
@@ -16,10 +16,10 @@ from kg.commands.options import endpoint_option, store_option, timeout_option
 )
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@timeout_option
+@bound_options
 @store_option
 @endpoint_option
-def command(name: str, fmt: str, timeout: float, store: str | None, endpoint: str | None) -> None:
+def command(name: str, fmt: str, timeout: float, memory_mb: int, store: str | None, endpoint: str | None) -> None:
     """Show everything the graph knows about one entity.
 
     NAME is an IRI, a prefixed name (igorg:cnnic) or a label (case-insensitive; a person's name
@@ -29,7 +29,7 @@ def command(name: str, fmt: str, timeout: float, store: str | None, endpoint: st
     """
     from kg.commands.options import bounded
 
-    out, note = bounded(timeout, _answer, name, fmt=fmt, store=store, endpoint=endpoint)
+    out, note = bounded(timeout, memory_mb, _answer, name, fmt=fmt, store=store, endpoint=endpoint)
     if note:
         click.echo(f"note: {note}", err=True)
     click.echo(out, nl=False)

@@ -7,6 +7,7 @@ from typing import Any, Callable
 import click
 
 DEFAULT_TIMEOUT_S = 30.0  # seconds; the same as `kg serve --timeout-s`
+DEFAULT_MEMORY_MB = 4096  # MiB the query may allocate beyond what the command uses when it starts
 
 store_option = click.option(
     "--store", "store", metavar="PATH", default=None,
@@ -26,23 +27,32 @@ wide_option = click.option(
     help="Never cut a table cell (default: cut long literals to fit $COLUMNS or the terminal; IRIs are never cut).",
 )
 
-timeout_option = click.option(
+_timeout = click.option(
     "--timeout", "timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
     metavar="SECONDS",
     help="Stop the query after SECONDS (it runs in a child process) and exit 2; 0: no bound.",
 )
+_memory = click.option(
+    "--memory-mb", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True,
+    metavar="MIB", help="Stop the query when it needs more than MIB mebibytes and exit 2; 0: no bound.",
+)
 
 
-def bounded(timeout: float, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """`fn(*args, **kwargs)` stopped after `timeout` seconds (kg.deadline.call_with_deadline: a
-    forked child, UsageError when the bound is reached); run here directly when `timeout` is 0.
-    `fn` opens the backend itself and returns picklable output (text, lines), which the caller prints:
-    the child writes nothing."""
-    if not timeout:
+def bound_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """`--timeout SECONDS` and `--memory-mb MIB`, the bounds of every command that runs queries."""
+    return _timeout(_memory(f))
+
+
+def bounded(timeout: float, memory_mb: int, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`fn(*args, **kwargs)` stopped after `timeout` seconds or beyond `memory_mb` MiB
+    (kg.deadline.call_with_deadline: a forked child, UsageError when a bound is reached); run here
+    directly when both are 0. `fn` opens the backend itself and returns picklable output (text,
+    lines), which the caller prints: the child writes nothing."""
+    if not timeout and not memory_mb:
         return fn(*args, **kwargs)
     from kg.deadline import call_with_deadline
 
-    return call_with_deadline(timeout, fn, *args, **kwargs)
+    return call_with_deadline(timeout or None, fn, *args, memory_mb=memory_mb, **kwargs)
 
 
 def backend_from(store: str | None, endpoint: str | None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kg.commands.options import endpoint_option, labels_option, store_option, timeout_option, wide_option
+from kg.commands.options import bound_options, endpoint_option, labels_option, store_option, wide_option
 
 
 @click.command(
@@ -23,7 +23,8 @@ from kg.commands.options import endpoint_option, labels_option, store_option, ti
            "the parameter's class (organisations for org, people for person).\n"
            "Dates take YYYY-MM-DD, YYYY-MM or YYYY.\n"
            "--limit 100 --offset 100 gives rows 101 to 200.\n"
-           "A query is stopped after --timeout SECONDS (default 30; 0: none), exit 2.",
+           "A query is stopped after --timeout SECONDS (default 30; 0: none)\n"
+           "or beyond --memory-mb MIB (default 4096; 0: none), exit 2.",
 )
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -36,11 +37,11 @@ from kg.commands.options import endpoint_option, labels_option, store_option, ti
               help="Return at most N rows (one page of the ordered rows).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
               help="Skip the first N rows (with --limit: the next page).")
-@timeout_option
+@bound_options
 @store_option
 @endpoint_option
 def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bool, limit: int | None,
-            offset: int, timeout: float, store: str | None, endpoint: str | None) -> None:
+            offset: int, timeout: float, memory_mb: int, store: str | None, endpoint: str | None) -> None:
     """Run the named query NAME with parameters and print its rows."""
     from kg.commands.options import bounded, table_width
     from kg.errors import UsageError
@@ -57,7 +58,7 @@ def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bo
         given[key.strip()] = value
     query = get(name)
     check_params(query, given)  # before the store is opened
-    out, note, next_page = bounded(timeout, _answer, query, given, fmt=fmt, labels=labels,
+    out, note, next_page = bounded(timeout, memory_mb, _answer, query, given, fmt=fmt, labels=labels,
                                    width=table_width(wide), limit=limit, offset=offset, store=store,
                                    endpoint=endpoint)
     if note:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from kg.commands.options import endpoint_option, labels_option, store_option, timeout_option, wide_option
+from kg.commands.options import bound_options, endpoint_option, labels_option, store_option, wide_option
 
 RESULT_FORMATS = ["table", "json", "csv", "tsv", "xml"]
 GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
@@ -24,7 +24,7 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
            "\n"
            "Every project prefix (igkg:, igorg:, org:, schema:, prov: …) is predeclared. Queries with SERVICE, "
            "FROM / FROM NAMED or any SPARQL Update are refused (exit 2): they would reach the network, "
-           "read files or change the store. A query is stopped after --timeout SECONDS (default 30; 0: none).",
+           "read files or change the store. A query is stopped after --timeout SECONDS (default 30; 0: none) or beyond --memory-mb MIB (default 4096; 0: none), exit 2.",
 )
 @click.argument("query", required=False)
 @click.option("--file", "-f", "path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
@@ -35,10 +35,10 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
                    "CONSTRUCT/DESCRIBE: turtle (also for table), ntriples, jsonld, rdfxml, n3.")
 @labels_option
 @wide_option
-@timeout_option
+@bound_options
 @store_option
 @endpoint_option
-def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: bool, timeout: float,
+def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: bool, timeout: float, memory_mb: int,
             store: str | None, endpoint: str | None) -> None:
     """Run an ad-hoc SELECT, ASK, CONSTRUCT or DESCRIBE query QUERY (or --file F)."""
     from kg.commands.options import bounded, table_width
@@ -55,7 +55,7 @@ def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: b
     else:
         text = query
     options = dict(fmt=fmt, store=store, endpoint=endpoint, labels=labels, width=table_width(wide))
-    out, note = bounded(timeout, sparql_answer, text, **options)
+    out, note = bounded(timeout, memory_mb, sparql_answer, text, **options)
     if note:
         click.echo(f"note: {note}", err=True)
     click.echo(out, nl=False)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.commands.options import endpoint_option, store_option, timeout_option
+from kg.commands.options import bound_options, endpoint_option, store_option
 
 
 @click.command("stats", epilog="Examples:\n\n\b\n  kg stats\n  kg stats --per-graph\n  kg stats --format json\n\n"
@@ -14,14 +14,14 @@ from kg.commands.options import endpoint_option, store_option, timeout_option
                                "counts twice), inferred ones included.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--per-graph", is_flag=True, help="Also list instances per class in each named graph.")
-@timeout_option
+@bound_options
 @store_option
 @endpoint_option
-def command(fmt: str, per_graph: bool, timeout: float, store: str | None, endpoint: str | None) -> None:
+def command(fmt: str, per_graph: bool, timeout: float, memory_mb: int, store: str | None, endpoint: str | None) -> None:
     """Count triples per named graph, declared classes, and instances per class."""
     from kg.commands.options import bounded
 
-    out, note = bounded(timeout, _answer, fmt=fmt, per_graph=per_graph, store=store, endpoint=endpoint)
+    out, note = bounded(timeout, memory_mb, _answer, fmt=fmt, per_graph=per_graph, store=store, endpoint=endpoint)
     if note:
         click.echo(f"note: {note}", err=True)
     click.echo(out, nl=False)
