@@ -24,7 +24,8 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
            "\n"
            "Every project prefix (igkg:, igorg:, org:, schema:, prov: …) is predeclared. Queries with SERVICE, "
            "FROM / FROM NAMED or any SPARQL Update are refused (exit 2): they would reach the network, "
-           "read files or change the store. A query is stopped after --timeout SECONDS (default 30; 0: none) or beyond --memory-mb MIB (default 4096; 0: none), exit 2.",
+           "read files or change the store. A query is stopped after --timeout SECONDS (default 30; 0: none) "
+           "or beyond --memory-mb MIB (default 4096; 0: none), exit 2.",
 )
 @click.argument("query", required=False)
 @click.option("--file", "-f", "path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
