@@ -253,6 +253,7 @@ def check_adhoc(text: str) -> str:
 def _node_names(tree: Any) -> set[str]:
     """The rule names (rdflib CompValue names: SelectQuery, ServiceGraphPattern …) of every node
     of a parse tree, walked without recursion."""
+    from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
     names: set[str] = set()
@@ -262,7 +263,7 @@ def _node_names(tree: Any) -> set[str]:
         if isinstance(node, CompValue):
             names.add(node.name)
             stack.extend(node.values())
-        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+        elif isinstance(node, (list, tuple, ParseResults)):
             stack.extend(node)
     return names
 
