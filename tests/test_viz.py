@@ -274,11 +274,11 @@ def test_png_output_is_a_png_file(kg, tmp_path, picture):
 def test_svg_output_parses_and_the_command_says_what_it_drew(kg, tmp_path):
     out = tmp_path / "network.svg"
     r = kg("viz", "network", "-o", str(out))
-    assert r.returncode == 0 and r.stdout == ""
-    assert r.stderr == f"wrote {out}: network, 42 nodes, 36 links (SVG)\n"
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout == f"wrote {out}: network, 42 nodes, 36 links (SVG)\n"
     assert ET.parse(out).getroot().tag == f"{SVG}svg"
     r = kg("viz", "timeline", "-o", str(tmp_path / "t.svg"))
-    assert r.stderr == f"wrote {tmp_path / 't.svg'}: timeline, 17 events, 3 signings, 9 post holdings (SVG)\n"
+    assert r.stdout == f"wrote {tmp_path / 't.svg'}: timeline, 17 events, 3 signings, 9 post holdings (SVG)\n"
 
 
 @pytest.mark.parametrize("args, message", [
@@ -314,3 +314,10 @@ def test_every_help_example_runs_and_writes_its_picture(kg, tmp_path):
         out = tmp_path / words[words.index("-o") + 1]
         data = out.read_bytes()
         assert data.startswith(PNG_SIGNATURE) if out.suffix == ".png" else re.match(rb"<\?xml|<svg", data)
+
+
+@pytest.mark.parametrize("name", ["network.png", "timeline.png"])
+def test_the_readme_pictures_are_committed_pngs(root, name):
+    text = (root / "README.md").read_text(encoding="utf-8")
+    assert f"<!-- kg: viz {name.split('.')[0]} -o {name} -->" in text and f"](docs/{name})" in text
+    assert (root / "docs" / name).read_bytes().startswith(PNG_SIGNATURE)

@@ -56,4 +56,4 @@ def command(picture: str, around: str | None, depth: int | None, output: str, st
         Path(output).write_bytes(drawn.data)
     except OSError as e:
         raise UsageError(f"{output}: cannot write: {e.strerror}") from None
-    click.echo(f"wrote {output}: {picture}, {drawn.summary} ({fmt.upper()})", err=True)
+    click.echo(f"wrote {output}: {picture}, {drawn.summary} ({fmt.upper()})")
