@@ -321,3 +321,20 @@ def test_the_readme_pictures_are_committed_pngs(root, name):
     text = (root / "README.md").read_text(encoding="utf-8")
     assert f"<!-- kg: viz {name.split('.')[0]} -o {name} -->" in text and f"](docs/{name})" in text
     assert (root / "docs" / name).read_bytes().startswith(PNG_SIGNATURE)
+
+
+def test_a_sparql_endpoint_and_the_embedded_store_give_the_same_pictures(kg, tmp_path):
+    from servers import oxigraph_server
+
+    (tmp_path / "server").mkdir()
+    with oxigraph_server(tmp_path / "server") as url:
+        for target in (["--endpoint", f"{url}/store"], ["--store", str(tmp_path / "store")]):
+            r = kg("load", *target, "--no-validate")
+            assert r.returncode == 0, r.stderr
+        for args in (["network", "--around", "CNNIC"], ["timeline", "--around", "Zhang Jianchuan"]):
+            there, here = tmp_path / "there.svg", tmp_path / "here.svg"
+            r = kg("viz", *args, "--endpoint", f"{url}/query", "-o", str(there))
+            assert r.returncode == 0, r.stderr
+            r = kg("viz", *args, "--store", str(tmp_path / "store"), "-o", str(here))
+            assert r.returncode == 0, r.stderr
+            assert there.read_bytes() == here.read_bytes()

@@ -49,31 +49,31 @@ SELECT DISTINCT ?holding ?start ?end ?cause ?announcedAt ?announced WHERE {
   OPTIONAL { ?holding igkg:announcedAt ?announcedAt OPTIONAL { ?announcedAt schema:startDate ?announced } }
 }
 """
-# The rows involving ?x (bound through substitutions); see the module docstring.
-EVENTS_OF = """
-SELECT DISTINCT ?x ?event WHERE {
-  { ?event schema:organizer ?x } UNION { ?event schema:location ?x }
-  UNION { ?event schema:superEvent ?x } UNION { ?x schema:superEvent ?event }
-  UNION { ?part igkg:inEvent ?event ; igkg:participant ?x }
-  UNION { ?part igkg:inEvent ?event ; igkg:onBehalfOf ?x }
-  UNION { ?membership org:organization ?x ; org:member ?person . ?part igkg:inEvent ?event ; igkg:participant ?person }
-  UNION { ?agreement igkg:party ?x ; igkg:depictedIn ?event }
-  UNION { ?agreement igkg:party ?x ; igkg:signedAt ?event }
-  UNION { ?x igkg:depictedIn ?event } UNION { ?x igkg:signedAt ?event }
-}
-"""
-AGREEMENTS_OF = """
-SELECT DISTINCT ?x ?agreement WHERE {
-  { ?agreement igkg:party ?x } UNION { ?agreement igkg:signedAt ?x }
-}
-"""
-HOLDINGS_OF = """
-SELECT DISTINCT ?x ?holding WHERE {
-  { ?holding org:member ?x } UNION { ?holding org:organization ?x } UNION { ?holding igkg:post ?x }
-  UNION { ?holding igkg:announcedAt ?x } UNION { ?holding igkg:announcedBy ?x }
-  ?holding a igkg:PostHolding .
-}
-"""
+# The rows involving ?x (bound by a VALUES block: kg.viz.graph.rows), one flat query per way;
+# see the module docstring.
+EVENTS_OF = tuple("SELECT DISTINCT ?event WHERE { " + p + " }" for p in (
+    "?event schema:organizer ?x",
+    "?event schema:location ?x",
+    "?event schema:superEvent ?x",
+    "?x schema:superEvent ?event",
+    "?part igkg:participant ?x ; igkg:inEvent ?event",
+    "?part igkg:onBehalfOf ?x ; igkg:inEvent ?event",
+    "?membership org:organization ?x ; org:member ?person . ?part igkg:participant ?person ; igkg:inEvent ?event",
+    "?agreement igkg:party ?x ; igkg:depictedIn ?event",
+    "?agreement igkg:party ?x ; igkg:signedAt ?event",
+    "?x igkg:depictedIn|igkg:signedAt ?event",
+))
+AGREEMENTS_OF = tuple("SELECT DISTINCT ?agreement WHERE { " + p + " }" for p in (
+    "?agreement igkg:party ?x",
+    "?agreement igkg:signedAt ?x",
+))
+HOLDINGS_OF = tuple("SELECT DISTINCT ?holding WHERE { " + p + " ; a igkg:PostHolding }" for p in (
+    "?holding org:member ?x",
+    "?holding org:organization ?x",
+    "?holding igkg:post ?x",
+    "?holding igkg:announcedAt ?x",
+    "?holding igkg:announcedBy ?x",
+))
 PRECISION = {XSD + "date": "day", XSD + "dateTime": "day", XSD + "gYearMonth": "month", XSD + "gYear": "year"}
 
 
@@ -152,8 +152,11 @@ def _select(backend, query: str, var: str, iris: set[str] | None) -> list[dict]:
     return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
 
 
-def _involved(backend, query: str, var: str, around: str) -> set[str]:
-    return {r[var].value for r in select(backend, query, x=around)} | {around}
+def _involved(backend, queries: tuple[str, ...], var: str, around: str) -> set[str]:
+    """`around` and the IRIs of `var` in the rows of `queries` with ?x bound to `around`."""
+    from kg.viz.graph import rows
+
+    return {r[var].value for q in queries for r in rows(backend, q, x=around)} | {around}
 
 
 def chronology(backend, *, around: str | None = None) -> tuple[Row, ...]:

@@ -5,7 +5,7 @@ Read from any kg.backend backend through the SPARQL below (parameters bound thro
 
 | kind | between | read from |
 |---|---|---|
-| `MOU`, `partnership`, `agreement` | two parties of one agreement (unordered) | `igkg:party` of an `igkg:MOU`, `igkg:Partnership` or other `igkg:Agreement` |
+| `MOU`, `partnership`, `agreement` | two parties of one agreement (unordered) | `igkg:party` of an `igkg:MOU`, else an `igkg:Partnership`, else any node |
 | `post` | person → organisation | an `igkg:PostHolding`: `org:member`, `org:organization` (else the post's `org:postIn`) |
 | `affiliation` | person → organisation | an `igkg:Affiliation`: `org:member`, `org:organization` |
 | `sub-organisation` | organisation → its parent | `org:subOrganizationOf` |
@@ -22,38 +22,45 @@ from dataclasses import dataclass
 
 from kg.backend import select
 from kg.labels import names_of
-from kg.namespaces import shorten
+from kg.namespaces import IGKG, shorten
 
 KINDS = ("MOU", "partnership", "agreement", "post", "affiliation", "sub-organisation")
 UNDIRECTED = {"MOU", "partnership", "agreement"}
+AGREEMENT_CLASSES = {IGKG + "MOU": "MOU", IGKG + "Partnership": "partnership"}
 
-# Every link, as (kind, a, b, via). ?a or ?b may be bound (substitutions) to read one node's links.
-EDGES = """
-SELECT DISTINCT ?kind ?a ?b ?via WHERE {
-  {
-    ?via igkg:party ?a , ?b . FILTER(?a != ?b)
-    OPTIONAL { ?via a ?agreementClass . FILTER(?agreementClass IN (igkg:MOU, igkg:Partnership)) }
-    BIND(IF(?agreementClass = igkg:MOU, "MOU", IF(?agreementClass = igkg:Partnership, "partnership", "agreement")) AS ?kind)
-  } UNION {
-    ?via a igkg:PostHolding ; org:member ?a .
-    { ?via org:organization ?b } UNION { FILTER NOT EXISTS { ?via org:organization ?any } ?via igkg:post/org:postIn ?b }
-    BIND("post" AS ?kind)
-  } UNION {
-    ?via a igkg:Affiliation ; org:member ?a ; org:organization ?b .
-    BIND("affiliation" AS ?kind)
-  } UNION {
-    ?a org:subOrganizationOf ?b . FILTER(?a != ?b)
-    BIND("sub-organisation" AS ?kind)
-  }
-  FILTER(isIRI(?a) && isIRI(?b))
+# The links, one query per kind, each a flat group: ?a or ?b is bound by a VALUES block put first
+# (see `rows`), which pyoxigraph's optimiser orders joins by. ?class: the agreement's classes.
+EDGES = {
+    "agreement": """
+SELECT DISTINCT ?a ?b ?via ?class WHERE {
+  ?via igkg:party ?a , ?b . FILTER(?a != ?b && isIRI(?a) && isIRI(?b))
+  OPTIONAL { ?via a ?class . FILTER(?class IN (igkg:MOU, igkg:Partnership)) }
+}""",
+    "post": """
+SELECT DISTINCT ?a ?b ?via WHERE {
+  ?via org:member ?a ; org:organization ?b ; a igkg:PostHolding . FILTER(isIRI(?a) && isIRI(?b))
+}""",
+    "post in": """
+SELECT DISTINCT ?a ?b ?via WHERE {
+  ?via org:member ?a ; igkg:post ?post ; a igkg:PostHolding . ?post org:postIn ?b .
+  FILTER(isIRI(?a) && isIRI(?b)) FILTER NOT EXISTS { ?via org:organization ?any }
+}""",
+    "affiliation": """
+SELECT DISTINCT ?a ?b ?via WHERE {
+  ?via org:member ?a ; org:organization ?b ; a igkg:Affiliation . FILTER(isIRI(?a) && isIRI(?b))
+}""",
+    "sub-organisation": """
+SELECT DISTINCT ?a ?b WHERE {
+  ?a org:subOrganizationOf ?b . FILTER(?a != ?b && isIRI(?a) && isIRI(?b))
+}""",
 }
-"""
 
 # The most specific asserted agent classes of each ?x (bound by a VALUES block), with their labels.
 KIND_OF = """
 SELECT ?x ?class ?label WHERE {
+  VALUES ?top { igkg:Organization igkg:Person }
   ?x a ?class .
-  ?class rdfs:subClassOf* ?top . FILTER(?top IN (igkg:Organization, igkg:Person))
+  ?class rdfs:subClassOf* ?top .
   FILTER NOT EXISTS { ?x a ?narrower . ?narrower rdfs:subClassOf+ ?class . FILTER(?narrower != ?class) }
   OPTIONAL { ?class rdfs:label ?label . FILTER(LANG(?label) = "" || LANGMATCHES(LANG(?label), "en")) }
 }
@@ -92,13 +99,35 @@ class Network:
     around: str | None = None
 
 
-def _edges(backend, **bound) -> set[Edge]:
+def rows(backend, query: str, **iris: str) -> list[dict]:
+    """The rows of a SELECT (variable name -> pyoxigraph term, unbound left out), each keyword
+    binding that variable to an IRI through kg.sparqltext's VALUES binder (what it cannot write
+    goes to `substitutions`)."""
+    import pyoxigraph as ox
+
+    from kg.sparqltext import values_binding
+
+    text, rest = values_binding(query, {k: ox.NamedNode(v) for k, v in iris.items()})
+    result = backend.query(text, substitutions={ox.Variable(k): v for k, v in rest.items()} or None)
+    names = [v.value for v in result.variables]
+    return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
+
+
+def _edges(backend, **bound: str) -> set[Edge]:
     out = set()
-    for r in select(backend, EDGES, **bound):
-        a, b, kind = r["a"].value, r["b"].value, r["kind"].value
-        if kind in UNDIRECTED and b < a:
-            a, b = b, a
-        out.add(Edge(kind, a, b, r["via"].value if "via" in r else None))
+    classes: dict[tuple, set[str]] = {}
+    for name, query in EDGES.items():
+        for r in rows(backend, query, **bound):
+            a, b, via = r["a"].value, r["b"].value, r["via"].value if "via" in r else None
+            if name == "agreement":
+                a, b = min(a, b), max(a, b)
+                classes.setdefault((a, b, via), set()).add(AGREEMENT_CLASSES.get(r["class"].value, "")
+                                                         if "class" in r else "")
+            else:
+                out.add(Edge("post" if name == "post in" else name, a, b, via))
+    for (a, b, via), found in classes.items():
+        kind = "MOU" if "MOU" in found else "partnership" if "partnership" in found else "agreement"
+        out.add(Edge(kind, a, b, via))
     return out
 
 
@@ -165,7 +194,8 @@ def node_kinds(backend, iris) -> dict[str, str]:
 
 AGENT_KINDS = """
 SELECT DISTINCT ?label WHERE {
-  ?class rdfs:subClassOf* ?top . FILTER(?top IN (igkg:Organization, igkg:Person))
+  VALUES ?top { igkg:Organization igkg:Person }
+  ?class rdfs:subClassOf* ?top .
   ?class rdfs:label ?label . FILTER(LANG(?label) = "" || LANGMATCHES(LANG(?label), "en"))
 }
 """
