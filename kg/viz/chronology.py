@@ -23,9 +23,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kg.backend import select
 from kg.labels import names_of
 from kg.namespaces import XSD, shorten
+from kg.viz.graph import rows
 
 EVENTS = """
 SELECT DISTINCT ?event ?start ?end WHERE {
@@ -40,6 +40,7 @@ SELECT DISTINCT ?agreement ?ceremony ?start WHERE {
   OPTIONAL { ?ceremony schema:startDate ?start }
 }
 """
+CEREMONIES = "SELECT DISTINCT ?event WHERE { ?agreement igkg:signedAt ?event }"
 HOLDINGS = """
 SELECT DISTINCT ?holding ?start ?end ?cause ?announcedAt ?announced WHERE {
   ?holding a igkg:PostHolding .
@@ -136,27 +137,15 @@ def when(term) -> When | None:
 
 
 def _select(backend, query: str, var: str, iris: set[str] | None) -> list[dict]:
-    """Rows of `query`; with `iris`, only those whose `var` is one of them (a VALUES block)."""
+    """Rows of `query`; with `iris`, only those whose `var` is one of them."""
     if iris is None:
-        return select(backend, query)
-    if not iris:
-        return []
-    import pyoxigraph as ox
-
-    from kg.sparqltext import insert_values, where_brace
-
-    rows = [[str(ox.NamedNode(i))] for i in sorted(iris)]
-    text = insert_values(query, where_brace(query), [var], rows)
-    result = backend.query(text)
-    names = [v.value for v in result.variables]
-    return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
+        return rows(backend, query)
+    return rows(backend, query, var, iris) if iris else []
 
 
 def _involved(backend, queries: tuple[str, ...], var: str, around: str) -> set[str]:
     """`around` and the IRIs of `var` in the rows of `queries` with ?x bound to `around`."""
-    from kg.viz.graph import rows
-
-    return {r[var].value for q in queries for r in rows(backend, q, x=around)} | {around}
+    return {r[var].value for q in queries for r in rows(backend, q, "x", [around])} | {around}
 
 
 def chronology(backend, *, around: str | None = None) -> tuple[Row, ...]:
@@ -164,9 +153,9 @@ def chronology(backend, *, around: str | None = None) -> tuple[Row, ...]:
     each kind sorted by its first stated date (undated rows last), then by name."""
     pick = (lambda q, v: _involved(backend, q, v, around)) if around else (lambda q, v: None)
     signings = _select(backend, SIGNINGS, "agreement", pick(AGREEMENTS_OF, "agreement"))
-    ceremonies = {r["ceremony"].value for r in select(backend, SIGNINGS)}
-    events = [r for r in _select(backend, EVENTS, "event", pick(EVENTS_OF, "event"))
-              if r["event"].value not in ceremonies]
+    events = _select(backend, EVENTS, "event", pick(EVENTS_OF, "event"))
+    ceremonies = {r["event"].value for r in _select(backend, CEREMONIES, "event", {r["event"].value for r in events})}
+    events = [r for r in events if r["event"].value not in ceremonies]
     holdings = _select(backend, HOLDINGS, "holding", pick(HOLDINGS_OF, "holding"))
     iris = {t.value for r in events + signings + holdings for t in r.values() if not hasattr(t, "datatype")}
     names = names_of(backend, iris)

@@ -99,25 +99,36 @@ class Network:
     around: str | None = None
 
 
-def rows(backend, query: str, **iris: str) -> list[dict]:
-    """The rows of a SELECT (variable name -> pyoxigraph term, unbound left out), each keyword
-    binding that variable to an IRI through kg.sparqltext's VALUES binder (what it cannot write
-    goes to `substitutions`)."""
+def rows(backend, query: str, var: str | None = None, iris=()) -> list[dict]:
+    """The rows of a SELECT (variable name -> pyoxigraph term, unbound left out); with `var`, only
+    those whose `var` is one of `iris` (strings), bound by a VALUES block put first in the WHERE
+    group (kg.sparqltext.insert_values, 500 IRIs a query), which pyoxigraph's optimiser orders
+    joins by."""
     import pyoxigraph as ox
 
-    from kg.sparqltext import values_binding
+    from kg.sparqltext import insert_values, where_brace
 
-    text, rest = values_binding(query, {k: ox.NamedNode(v) for k, v in iris.items()})
-    result = backend.query(text, substitutions={ox.Variable(k): v for k, v in rest.items()} or None)
-    names = [v.value for v in result.variables]
-    return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
+    if var is None:
+        texts = [query]
+    else:
+        wanted = sorted(set(iris))
+        at = where_brace(query)
+        texts = [insert_values(query, at, [var], [[str(ox.NamedNode(i))] for i in wanted[s:s + 500]])
+                 for s in range(0, len(wanted), 500)]
+    out = []
+    for text in texts:
+        result = backend.query(text)
+        names = [v.value for v in result.variables]
+        out += [{n: t for n, t in zip(names, row) if t is not None} for row in result]
+    return out
 
 
-def _edges(backend, **bound: str) -> set[Edge]:
+def _edges(backend, var: str | None = None, iris=()) -> set[Edge]:
+    """The links (all, or those whose `var`, "a" or "b", is one of `iris`)."""
     out = set()
     classes: dict[tuple, set[str]] = {}
     for name, query in EDGES.items():
-        for r in rows(backend, query, **bound):
+        for r in rows(backend, query, var, iris):
             a, b, via = r["a"].value, r["b"].value, r["via"].value if "via" in r else None
             if name == "agreement":
                 a, b = min(a, b), max(a, b)
@@ -131,8 +142,9 @@ def _edges(backend, **bound: str) -> set[Edge]:
     return out
 
 
-def _edges_of(backend, iri: str) -> set[Edge]:
-    return _edges(backend, a=iri) | _edges(backend, b=iri)
+def _edges_of(backend, iris: set[str]) -> set[Edge]:
+    """The links with an end in `iris` (none when `iris` is empty)."""
+    return _edges(backend, "a", iris) | _edges(backend, "b", iris) if iris else set()
 
 
 def cooperation_network(backend, *, around: str | None = None, depth: int = 1) -> Network:
@@ -149,14 +161,11 @@ def cooperation_network(backend, *, around: str | None = None, depth: int = 1) -
     else:
         kept, frontier, found = {around}, {around}, set()
         for _ in range(depth):
-            step = set()
-            for iri in sorted(frontier):
-                step |= _edges_of(backend, iri)
+            step = _edges_of(backend, frontier)
             found |= step
             frontier = {end for e in step for end in (e.source, e.target)} - kept
             kept |= frontier
-        for iri in sorted(frontier):  # links among the outermost nodes
-            found |= _edges_of(backend, iri)
+        found |= _edges_of(backend, frontier)  # links among the outermost nodes
         edges = {e for e in found if e.source in kept and e.target in kept}
     iris = {end for e in edges for end in (e.source, e.target)} | ({around} if around else set())
     names = names_of(backend, iris | {e.via for e in edges if e.via})

@@ -138,20 +138,35 @@ def _draw_row(ax, y: float, row: Row, lo: dt.date, hi: dt.date, link) -> None:
         left = _num(start.lo) if start else None
         right = _num(end.hi) if end else None
         if left is None and right is None:
-            ax.plot([_num(lo), _num(hi)], [y, y], linestyle=(0, (1, 2)), color=UNKNOWN, linewidth=1.2)
+            _unknown(ax, [_num(lo), _num(hi)], y)
         else:
             if start is None:
-                ax.plot([_num(lo), right], [y, y], linestyle=(0, (1, 2)), color=UNKNOWN, linewidth=1.2)
+                _unknown(ax, [_num(lo), right], y)
             if end is None:
-                ax.plot([left, _num(hi)], [y, y], linestyle=(0, (1, 2)), color=UNKNOWN, linewidth=1.2)
+                _unknown(ax, [left, _num(hi)], y)
     for mark in row.marks:
         if mark.when is not None:
             x = _num(mark.when.lo) + (_num(mark.when.hi) - _num(mark.when.lo)) / 2
-            star, = ax.plot([x], [y], marker="*" if row.kind == "post" else "D", markersize=9 if row.kind == "post"
-                            else 5, color="#e08214" if row.kind == "post" else colour, linestyle="none")
-            star.set_url(link(mark.iri))
+            post = row.kind == "post"
+            _marker(ax, x, y, "*" if post else "D", 9 if post else 5, "#e08214" if post else colour, link(mark.iri))
             drawn.append(x)
     _label(ax, y, row, drawn, lo, hi, link)
+
+
+def _unknown(ax, xs: list[float], y: float) -> None:
+    """A dotted line: a stretch of time no stated date covers."""
+    from matplotlib.lines import Line2D
+
+    ax.add_line(Line2D(xs, [y, y], linestyle=(0, (1, 2)), color=UNKNOWN, linewidth=1.2))
+
+
+def _marker(ax, x: float, y: float, shape: str, size: float, colour: str, url: str) -> None:
+    """One marker linking to `url` (added as a Line2D: ax.plot's autoscaling is not needed)."""
+    from matplotlib.lines import Line2D
+
+    mark = Line2D([x], [y], marker=shape, markersize=size, color=colour, linestyle="none")
+    mark.set_url(url)
+    ax.add_line(mark)
 
 
 def _bar(a: dt.date, b: dt.date, y: float, colour: str, url: str):
@@ -168,8 +183,7 @@ def _when(ax, y: float, w: When, colour: str, url: str) -> list[float]:
     from matplotlib.patches import Rectangle
 
     if w.precision == "day":
-        dot, = ax.plot([_num(w.lo) + 0.5], [y], marker="o", markersize=5, color=colour, linestyle="none")
-        dot.set_url(url)
+        _marker(ax, _num(w.lo) + 0.5, y, "o", 5, colour, url)
         return [_num(w.lo)]
     band = Rectangle((_num(w.lo), y - 0.22), _num(w.hi) - _num(w.lo), 0.44, facecolor=colour, alpha=0.35,
                      edgecolor=colour, hatch="////", linewidth=0.6)
