@@ -35,9 +35,10 @@ demo: $(STAMP)
 	$(KG) query members-of-organisation -p org=KNET
 	$(KG) describe "Zhang Jianchuan"
 
-# Debian packages the tests run (a second SPARQL engine: OpenLink Virtuoso). Installed with
+# Debian packages the tests run: a second SPARQL engine (OpenLink Virtuoso), Graphviz (`dot`, for
+# `kg viz network`) and headless Chromium with its WebDriver (the browser tests). Installed with
 # apt-get when missing and run as root on Debian; otherwise the one command to run is printed (exit 2).
-DEBIAN_PACKAGES ?= virtuoso-opensource
+DEBIAN_PACKAGES ?= virtuoso-opensource graphviz chromium chromium-driver
 debian-packages:
 	@missing=""; \
 	for p in $(DEBIAN_PACKAGES); do \
@@ -51,7 +52,7 @@ debian-packages:
 	  echo "the tests need Debian packages:$$missing; run:" >&2; \
 	  echo "  sudo apt-get install -y$$missing" >&2; exit 2; \
 	else \
-	  echo "the tests need$$missing (OpenLink Virtuoso 7: virtuoso-t on PATH); install it with your system's package manager" >&2; \
+	  echo "the tests need$$missing (OpenLink Virtuoso 7: virtuoso-t on PATH; Graphviz: dot; Chromium and chromedriver in /usr/bin); install them with your system's package manager" >&2; \
 	  exit 2; \
 	fi
 

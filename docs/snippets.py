@@ -4,7 +4,9 @@ Each marker is followed by a fenced block holding the output of `kg ARGS` (stdou
 code when it is not 0). `python docs/snippets.py` rewrites the blocks; `--check` exits 1 when a
 block is out of date (tests/test_readme.py runs it). Commands run on the in-memory build of the
 project files (no store), so the output does not depend on what was loaded before, in a temporary
-working folder (KG_HOME names the checkout), so nothing is written into the checkout.
+working folder (KG_HOME names the checkout), so nothing is written into the checkout — except the
+pictures: a `kg viz … -o NAME.png` marker's picture is copied to `docs/NAME.png` (not with --check,
+which compares the text only: a PNG depends on the fonts of the machine).
 """
 
 from __future__ import annotations
@@ -42,12 +44,23 @@ def run(args: str, cwd: str) -> str:
     return out
 
 
-def render(text: str) -> str:
+def keep_picture(args: str, cwd: str) -> None:
+    """Copy the picture a `viz … -o NAME` command wrote in `cwd` to docs/NAME."""
+    words = shlex.split(args)
+    if words[:1] == ["viz"] and "-o" in words:
+        name = Path(words[words.index("-o") + 1]).name
+        shutil.copyfile(Path(cwd) / name, ROOT / "docs" / name)
+
+
+def render(text: str, *, pictures: bool = False) -> str:
     with tempfile.TemporaryDirectory(prefix="igkg-readme-") as cwd:
         shutil.copytree(ROOT / "docs" / "examples", Path(cwd) / "examples")  # files the examples name
 
         def replace(m: re.Match) -> str:
-            return f"<!-- kg: {m['args']} -->\n```{m['lang']}\n$ kg {m['args']}\n{run(m['args'], cwd)}```\n"
+            out = run(m['args'], cwd)
+            if pictures:
+                keep_picture(m["args"], cwd)
+            return f"<!-- kg: {m['args']} -->\n```{m['lang']}\n$ kg {m['args']}\n{out}```\n"
 
         return MARKER.sub(replace, text)
 
@@ -55,8 +68,9 @@ def render(text: str) -> str:
 def main(argv: list[str]) -> int:
     readme = ROOT / "README.md"
     old = readme.read_text(encoding="utf-8")
-    new = render(old)
-    if "--check" in argv:
+    check = "--check" in argv
+    new = render(old, pictures=not check)
+    if check:
         if masked(new) != masked(old):
             print("README.md is out of date: run `make readme`", file=sys.stderr)
             return 1

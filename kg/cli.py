@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "load": ("kg.commands.load", "Load the dataset into the embedded store or a SPARQL server."),
     "serve": ("kg.commands.serve", "Serve the store as a read-only SPARQL endpoint on 127.0.0.1."),
     "reason": ("kg.commands.reason", "Run HermiT (consistency, classification) and materialise inferences."),
+    "viz": ("kg.commands.viz", "Draw the cooperation network or the timeline as SVG or PNG (Graphviz, matplotlib)."),
 }
 
 

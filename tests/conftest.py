@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browser import browser  # noqa: F401 - the headless Chromium fixture (tests/browser.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 
