@@ -26,13 +26,13 @@ def command(name: str, fmt: str, store: str | None, endpoint: str | None) -> Non
     affiliations, participations, agreements and observations are shown as sentences with the
     document and quote behind each. An unknown or ambiguous name exits 2 and lists close matches.
     """
-    from kg.commands.options import echo_note
+    from kg.commands.options import echo_data, echo_note, echo_text
     from kg.describe import describe, render_text
 
     backend = backend_from(store, endpoint)
     profile = describe(name, backend=backend)
     echo_note(backend)
     if fmt == "json":
-        click.echo(json.dumps(profile.to_json(), indent=2, ensure_ascii=False))
+        echo_data(json.dumps(profile.to_json(), indent=2, ensure_ascii=False) + "\n")
     else:
-        click.echo(render_text(profile), nl=False)
+        echo_text(render_text(profile))

@@ -40,7 +40,7 @@ from kg.commands.options import endpoint_option, labels_option, store_option, wi
 def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bool, limit: int | None,
             offset: int, store: str | None, endpoint: str | None) -> None:
     """Run the named query NAME with parameters and print its rows."""
-    from kg.commands.options import backend_from, echo_note, table_width
+    from kg.commands.options import backend_from, echo_data, echo_note, table_width
     from kg.errors import UsageError
     from kg.queries.execute import run
     from kg.queries.library import get
@@ -64,7 +64,7 @@ def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bo
     if "inference" in query.tags:
         echo_note(backend)
     if fmt != "table":
-        click.echo(serialize(result, fmt), nl=False)
+        echo_data(serialize(result, fmt))
         return
     shown = table(result, width=table_width(wide), labelled=labels)
     click.echo(shown.text, nl=False)

@@ -42,7 +42,7 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
 def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: bool, timeout: float | None,
             store: str | None, endpoint: str | None) -> None:
     """Run an ad-hoc SELECT, ASK, CONSTRUCT or DESCRIBE query QUERY (or --file F)."""
-    from kg.commands.options import table_width
+    from kg.commands.options import echo_data, table_width
     from kg.errors import InputError, UsageError
     from kg.queries.execute import sparql_answer
 
@@ -64,4 +64,4 @@ def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: b
         out, note = call_with_deadline(timeout, sparql_answer, text, **options)
     if note:
         click.echo(f"note: {note}", err=True)
-    click.echo(out, nl=False)
+    echo_data(out)
