@@ -337,6 +337,10 @@ def load(
 
         ident = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{secrets.token_hex(3)}"
         tmp = path / f"tmp-{ident}"
+        try:
+            tmp.mkdir()
+        except OSError as e:
+            raise UsageError(f"{path}: cannot write the store folder ({e.strerror or e}); pick a writable --store") from None
         built = build_database(sources, tmp, reason=reason, optimize=optimize, progress=progress)
         db = path / f"db-{ident}"
         os.rename(tmp, db)
