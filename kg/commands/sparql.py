@@ -53,6 +53,10 @@ def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: b
             text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
         except OSError as e:
             raise InputError(path, e.strerror or str(e)) from None
+        except UnicodeDecodeError as e:
+            raise InputError(path, f"not UTF-8 text (byte {e.start}); save the query as UTF-8") from None
+        except ValueError as e:  # a NUL in the path
+            raise InputError(repr(path), str(e)) from None
     else:
         text = query
     options = dict(fmt=fmt, store=store, endpoint=endpoint, labels=labels, width=table_width(wide))
