@@ -389,3 +389,15 @@ def test_issue_a_reader_that_stops_early_gives_exit_0_and_no_traceback(store, tm
     finally:
         os.close(write_end)
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://[::1", "'http://[::1': not a valid URL (Invalid IPv6 URL)"),
+    ("http://x:99999/q", "'http://x:99999/q': not a valid URL (Port out of range 0-65535)"),
+    ("http://x:abc/q", "'http://x:abc/q': not a valid URL (Port could not be cast to integer value as 'abc')"),
+    ("ftp://x/q", "ftp://x/q: not an http(s) URL"),
+])
+@pytest.mark.parametrize("command", [["query", "people"], ["load", "--no-validate"]])
+def test_malformed_endpoint_urls_are_one_line(kg, url, message, command):
+    r = kg(*command, "--endpoint", url)
+    assert (r.returncode, r.stdout, r.stderr) == (2, "", f"error: {message}\n")
