@@ -14,7 +14,6 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
-from kg.terms import printable
 
 # name -> (module, one-line help); the module defines `command`.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -105,6 +104,8 @@ def _run(argv: list[str] | None) -> int:
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except KgError as e:
+        from kg.terms import printable  # imported here: not on the path of a command that succeeds
+
         click.echo("error: " + printable(str(e), keep=("\n",)), err=True)
         return e.exit_code
     except click.exceptions.Abort:
