@@ -67,10 +67,17 @@ class OxigraphBackend:
                 "(super-classes, org:memberOf, igkg:partnerOf …) are missing; `kg load --reason` adds them")
 
     def query(self, query: str, *, substitutions=None, prefixes: dict[str, str] | None = None):
-        return self.store.query(
-            query, substitutions=substitutions, use_default_graph_as_union=True,
-            prefixes=PREFIXES if prefixes is None else prefixes,
-        )
+        """The engine's answer; a query the engine cannot evaluate (pyoxigraph's RuntimeError: a
+        substituted variable the query does not project, an unbound SERVICE name, …) is a UsageError."""
+        try:
+            return self.store.query(
+                query, substitutions=substitutions, use_default_graph_as_union=True,
+                prefixes=PREFIXES if prefixes is None else prefixes,
+            )
+        except RuntimeError as e:
+            from kg.errors import UsageError
+
+            raise UsageError(f"the query cannot be evaluated: {e}") from None
 
     def graph_counts(self) -> dict[str, int]:
         from kg.store import graph_counts

@@ -32,8 +32,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class PipeClosed(Exception):
+    """Standard output's reader went away (a BrokenPipeError), carried past click, which would exit 1."""
+
+
 class LazyGroup(click.Group):
     """A click group whose commands are imported on first use."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as e:
+            raise PipeClosed() from e
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -68,21 +78,70 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run `kg` with `argv` (default: the command line); exits with 0, 1 or 2 (130 on Ctrl-C)."""
+    """Run `kg` with `argv` (default: the command line); exits with 0, 1 or 2 (130 on Ctrl-C).
+
+    A reader that stops early (`kg export | head -1`) ends the command quietly with the status it
+    had reached, 0 when it was still writing: Python's documented handling of SIGPIPE for a CLI
+    (standard output redirected to os.devnull so that no second BrokenPipeError is raised on exit),
+    with the exit status chosen here, not 1, which means "does not conform".
+    """
+    code = 0
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe must fail here, not in the interpreter's last flush
+    except (BrokenPipeError, PipeClosed):
+        _discard_stdout()
+    except OSError as e:  # standard output on a full disk
+        click.echo(f"error: standard output: {system_error(e)}", err=True)
+        _discard_stdout()
+        code = 2
+    sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
+    """Run the command; its exit status, errors reported as one line on standard error."""
     try:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except KgError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(e.exit_code)
+        from kg.terms import printable  # imported here: not on the path of a command that succeeds
+
+        click.echo("error: " + printable(str(e), keep=("\n",)), err=True)
+        return e.exit_code
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
-        sys.exit(130)
+        return 130
     except click.ClickException as e:
         e.show()
-        sys.exit(2)
+        return 2
     except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
+        return e.exit_code
     except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+        return 130
+    except OSError as e:  # a full disk, a read-only folder, a file that vanished: no traceback
+        click.echo(f"error: {system_error(e)}", err=True)
+        return 2
+    except RuntimeError as e:
+        if type(e) is not RuntimeError:  # RecursionError, NotImplementedError: a bug, keep the traceback
+            raise
+        click.echo(f"error: the engine failed: {e}", err=True)  # pyoxigraph evaluating a query
+        return 2
+    return 0
+
+
+def system_error(e: OSError) -> str:
+    """One line for an operating-system error: the file (when known), what failed, what to do."""
+    what = e.strerror or str(e)
+    where = f"{e.filename}: " if e.filename else ""
+    return f"{where}{what} (check free space, permissions and the path, then run the command again)"
+
+
+def _discard_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # standard output is no file (a test's capture)
+        pass

@@ -14,7 +14,7 @@ from kg.backend import select
 from kg.errors import UsageError
 from kg.labels import did_you_mean, names_of, resolve_label
 from kg.namespaces import GRAPH_INFERRED, IGKG, ORG, PROV, RDF_TYPE, RDFS, SCHEMA, SKOS, expand, shorten
-from kg.terms import show
+from kg.terms import named_node, printable, show
 
 LABEL_PROPS = (RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel")
 NOTE_PROPS = (SKOS + "editorialNote", RDFS + "comment", SKOS + "note")
@@ -88,7 +88,7 @@ class Describer:
         iri = expand(name)
         if iri is None:
             return resolve_label(self.backend, name)
-        if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): ox.NamedNode(iri)}):
+        if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): named_node(iri)}):
             return iri
         raise UsageError(f"{name}: no such entity in the graph{did_you_mean(self.backend, name)}")
 
@@ -310,7 +310,8 @@ def describe(name: str, *, backend=None) -> Profile:
 
 
 def render_text(profile: Profile) -> str:
-    """The profile as plain text for a terminal or a README."""
+    """The profile as plain text for a terminal or a README; control characters in the data are
+    shown escaped (kg.terms.printable: ESC as `\\x1b`), line breaks kept."""
     lines = [f"{profile.label}  ({profile.name})", f"  <{profile.iri}>"]
     if profile.types:
         lines.append("type: " + "; ".join(profile.types))
@@ -341,4 +342,4 @@ def render_text(profile: Profile) -> str:
         lines.append("Incoming:")
         for r in profile.incoming:
             lines.append(f"  {_named(r.value_label, r.value)}  {r.property}{'  (inferred)' if r.inferred else ''}")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n", keep=("\n",))

@@ -81,8 +81,13 @@ def origin(url: str | httpx.URL) -> tuple[str, str, int]:
 
 
 def check_url(url: str) -> str:
-    """`url` itself; UsageError when it is not http(s) or carries credentials."""
-    parts = urllib.parse.urlsplit(url)
+    """`url` itself; UsageError when it is not http(s), does not parse (`http://[::1`, a port that is
+    no number from 0 to 65535) or carries credentials."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # raises ValueError for a port that is no number or out of range
+    except ValueError as e:
+        raise UsageError(f"{url!r}: not a valid URL ({e})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(f"{safe(url)}: not an http(s) URL")
     if parts.username or parts.password:

@@ -24,12 +24,20 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 class FileLock:
     """An open lock file, shared or exclusive; `close()` (or process death) releases it.
 
-    With `blocking=False`, a lock held by another process raises BlockingIOError at once.
+    With `blocking=False`, a lock held by another process raises BlockingIOError at once. A shared
+lock whose file cannot be opened for writing (a read-only folder) is taken on the file opened
+read-only; OSError when it cannot be opened at all.
     """
 
     def __init__(self, file: Path, *, exclusive: bool, blocking: bool):
         self.file = file
-        self.fd = os.open(file, os.O_RDWR | os.O_CREAT, 0o644)
+        self.fd = -1
+        try:
+            self.fd = os.open(file, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            if exclusive:
+                raise
+            self.fd = os.open(file, os.O_RDONLY)  # a shared lock on a read-only folder's existing file
         if fcntl is not None:
             flags = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if blocking else fcntl.LOCK_NB)
             try:

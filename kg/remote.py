@@ -151,6 +151,8 @@ def parse_answer(resp: Response, *, where: str):
             return parsed
         if ctype in _RDF_FORMATS:
             fmt = getattr(ox.RdfFormat, _RDF_FORMATS[ctype])
+            if fmt == ox.RdfFormat.RDF_XML:
+                _check_rdfxml(resp.body, where=where)
             graph = ox.Store()
             graph.extend(
                 ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in ox.parse(resp.body, fmt)
@@ -160,6 +162,17 @@ def parse_answer(resp: Response, *, where: str):
         raise RemoteError(f"{where}: the answer is truncated or malformed ({ctype}): {e}") from None
     raise RemoteError(f"{where}: unexpected answer type {ctype or 'none'!r}: not a SPARQL result or RDF "
                       "(is this the server's query endpoint?)")
+
+
+def _check_rdfxml(body: bytes, *, where: str) -> None:
+    """RemoteError when an RDF/XML answer declares DTD entities (kg.rdfxml refuses them)."""
+    from kg.errors import InputError
+    from kg.rdfxml import check_prolog
+
+    try:
+        check_prolog(body, where=where)
+    except InputError as e:
+        raise RemoteError(str(e)) from None
 
 
 def is_data_graph(iri: str) -> bool:

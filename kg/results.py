@@ -2,9 +2,12 @@
 
 JSON, XML, CSV and TSV are written by `QuerySolutions.serialize` / `QueryBoolean.serialize`
 (https://www.w3.org/TR/sparql11-results-json/, https://www.w3.org/TR/rdf-sparql-XMLres/,
-https://www.w3.org/TR/sparql11-results-csv-tsv/), byte for byte, with one correction: pyoxigraph
-0.5's XML writer leaves a carriage return in a value raw, which every XML parser turns into a line
-feed (XML 1.0 §2.11), so `"a\\r\\nb"` would be read back as `"a\\nb"`; `serialize` writes it as `&#13;`.
+https://www.w3.org/TR/sparql11-results-csv-tsv/), byte for byte, with two corrections to pyoxigraph
+0.5's XML writer: it leaves a carriage return in a value raw, which every XML parser turns into a
+line feed (XML 1.0 §2.11), so `"a\\r\\nb"` would be read back as `"a\\nb"`: `serialize` writes it as
+`&#xD;` (as Canonical XML does); and it writes characters XML 1.0 cannot carry at all (U+0007 and
+the other C0 controls but tab and line ends, U+FFFE, U+FFFF) raw, making the document malformed:
+`serialize` refuses such a result (UsageError naming the row and column, suggesting JSON).
 
 The table (for terminals) is the one writer pyoxigraph lacks: IRIs as prefixed names, literals'
 text; to fit a width, long literals are cut with "…", IRIs never.
@@ -16,12 +19,13 @@ holds IRIs, a column `xLabel` with each IRI's name (kg.labels.names_of); the tab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import UsageError
 from kg.namespaces import PREFIXES, XSD_STRING
-from kg.terms import python_value, show
+from kg.terms import printable, python_value, show
 
 RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml")
 SERIALIZED = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}
@@ -42,7 +46,12 @@ def render(result, fmt: str, *, width: int | None = None) -> bytes:
             raise UsageError(f"CONSTRUCT and DESCRIBE return triples: use --format {', '.join(GRAPH_FORMATS)}")
         rdf_format = getattr(ox.RdfFormat, GRAPH_FORMATS[fmt])
         prefixes = PREFIXES if fmt in _WITH_PREFIXES else None
-        return ox.serialize(list(result), format=rdf_format, prefixes=prefixes)
+        data = ox.serialize(list(result), format=rdf_format, prefixes=prefixes)
+        found = _NOT_XML.search(data) if fmt == "rdfxml" else None
+        if found:
+            raise UsageError(f"a literal holds U+{ord(found.group().decode('utf-8')):04X}, which XML 1.0 cannot "
+                             "carry; use --format turtle (or ntriples, jsonld)")
+        return data
     if fmt == "table":
         return table(result, width=width).text.encode("utf-8")
     if fmt in GRAPH_FORMATS:
@@ -60,8 +69,29 @@ def serialize(result, fmt: str) -> bytes:
         raise UsageError(f"unknown result format {fmt!r}; use one of {', '.join(SERIALIZED)}")
     data = result.serialize(format=getattr(ox.QueryResultsFormat, SERIALIZED[fmt]))
     if fmt == "xml":
-        data = data.replace(b"\r", b"&#13;")
+        _refuse_non_xml_characters(data)
+        data = data.replace(b"\r", b"&#xD;")
     return data
+
+
+# Characters XML 1.0 cannot carry, even as a character reference (XML 1.0 §2.2 Char), as UTF-8:
+# C0 controls other than tab, line feed, carriage return; U+FFFE and U+FFFF.
+_NOT_XML = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def _refuse_non_xml_characters(data: bytes) -> None:
+    """UsageError naming the row (1-based) and column of the first value holding a character that
+    XML 1.0 cannot carry in pyoxigraph's XML results `data`: such a document would not be
+    well-formed, and no escape exists for it."""
+    m = _NOT_XML.search(data)
+    if m is None:
+        return
+    before = data[:m.start()]
+    row = before.count(b"<result>")
+    column = re.findall(rb'<binding name="([^"]*)">', before)[-1].decode("utf-8")
+    char = m.group().decode("utf-8")
+    raise UsageError(f"row {row}, column ?{column}: the value holds U+{ord(char):04X}, which XML 1.0 cannot "
+                     "carry; use --format json (or csv, tsv)")
 
 
 @dataclass(frozen=True)
@@ -113,8 +143,9 @@ def table(result, *, width: int | None = None, labelled: bool = False) -> Table:
 
 
 def cell(term) -> str:
-    """What the table shows for a term (kg.terms.show, runs of white space made one space)."""
-    return " ".join(show(term).split())
+    """What the table shows for a term (kg.terms.show, runs of white space made one space, other
+    control characters escaped by kg.terms.printable: ESC as `\\x1b`)."""
+    return printable(" ".join(show(term).split()))
 
 
 def _parts(term, label) -> tuple[str, str]:
@@ -126,7 +157,7 @@ def _parts(term, label) -> tuple[str, str]:
     if isinstance(term, ox.Literal) or term is None:
         return text, ""
     if label is not None:
-        return " ".join(label.value.split()), f" ({text})"
+        return printable(" ".join(label.value.split())), f" ({text})"
     return "", text
 
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.errors import UsageError
 from kg.locks import FileLock
+from kg.storemeta import FORMAT_VERSION, META_FILE, StoreMeta, read_meta  # noqa: F401 (kg.store's API)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -42,9 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STORE_ENV = "KG_STORE"
 DEFAULT_STORE = ".kg-store"
-META_FILE = "current.json"
 LOAD_LOCK = "load.lock"
-FORMAT_VERSION = 1
 
 
 def store_path(path: str | os.PathLike | None = None) -> Path:
@@ -56,31 +55,6 @@ def store_path(path: str | os.PathLike | None = None) -> Path:
 
 
 @dataclass(frozen=True)
-class StoreMeta:
-    """What `current.json` records about the current database."""
-
-    db: str
-    fingerprint: str
-    graphs: dict[str, int]
-    triples: int
-    igkg_version: str
-    created: str
-    seconds: float
-    validated: str  # "yes", "no" (--no-validate) or "forced" (loaded despite violations)
-    reasoned: bool
-    inferred: int = 0
-    optimize_seconds: float | None = None  # time spent compacting (part of `seconds`); None: not compacted
-    rewritten: list = field(default_factory=list)  # kg.literals.FormCounter.summary(): [count, written, stored]
-    sources: list[dict[str, str | None]] = field(default_factory=list)
-    format: int = FORMAT_VERSION
-
-    @classmethod
-    def from_json(cls, data: dict) -> "StoreMeta":
-        known = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in known})
-
-
-@dataclass(frozen=True)
 class LoadResult:
     """A load: the store folder, the metadata of its current database, whether it was already
     current (nothing rebuilt), and the seconds taken."""
@@ -89,24 +63,6 @@ class LoadResult:
     meta: StoreMeta
     current: bool  # True: the store already held exactly these sources, nothing was rebuilt
     seconds: float
-
-
-def read_meta(path: str | os.PathLike, *, strict: bool = True) -> StoreMeta | None:
-    """The metadata of the store at `path`, or None when it is not a store made by `kg load`.
-
-    Unreadable metadata (edited by hand?) is a UsageError, or None when not `strict` (a load
-    then simply builds a new current database).
-    """
-    file = Path(path) / META_FILE
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        return StoreMeta.from_json(data)
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, TypeError) as e:
-        if not strict:
-            return None
-        raise UsageError(f"{file}: unreadable store metadata ({e}); run `kg load` again") from None
 
 
 def is_plain_oxigraph(path: Path) -> bool:
@@ -145,11 +101,15 @@ def hold_database(path: str | os.PathLike) -> tuple[Path, StoreMeta | None, File
         db, meta = resolve_database(path)
         if meta is None:
             return db, None, None
-        lock = FileLock(path / f"{meta.db}.lock", exclusive=False, blocking=True)
+        try:
+            lock = FileLock(path / f"{meta.db}.lock", exclusive=False, blocking=True)
+        except OSError:  # a read-only store folder without the lock file: no load can delete db there
+            lock = None
         again = read_meta(path)
         if again is not None and again.db == meta.db and db.is_dir():
             return db, meta, lock
-        lock.close()  # a load swapped databases between our two reads: take the new one
+        if lock is not None:
+            lock.close()  # a load swapped databases between our two reads: take the new one
     raise UsageError(f"{path}: the store keeps changing under us; retry when `kg load` has finished")
 
 
@@ -358,11 +318,13 @@ def load(
     started = time.monotonic()
     path = store_path(path)
     _check_store_folder(path)
-    path.mkdir(parents=True, exist_ok=True)
     try:
+        path.mkdir(parents=True, exist_ok=True)
         lock = FileLock(path / LOAD_LOCK, exclusive=True, blocking=False)
     except BlockingIOError:
         raise UsageError(f"{path}: another `kg load` is writing this store; wait for it to finish") from None
+    except OSError as e:
+        raise UsageError(f"{path}: cannot write the store folder ({e.strerror or e}); pick a writable --store") from None
     try:
         cleanup(path)
         fp = fingerprint(sources)
@@ -375,6 +337,10 @@ def load(
 
         ident = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{secrets.token_hex(3)}"
         tmp = path / f"tmp-{ident}"
+        try:
+            tmp.mkdir()
+        except OSError as e:
+            raise UsageError(f"{path}: cannot write the store folder ({e.strerror or e}); pick a writable --store") from None
         built = build_database(sources, tmp, reason=reason, optimize=optimize, progress=progress)
         db = path / f"db-{ident}"
         os.rename(tmp, db)

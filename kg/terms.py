@@ -7,6 +7,7 @@ package calls `show` or `python_value`. N-Triples text is `str(term)` (pyoxigrap
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -47,6 +48,37 @@ def show(term, *, literal_syntax: bool = False) -> str:
         parts = (show(t, literal_syntax=True) for t in (term.subject, term.predicate, term.object))
         return f"<< {' '.join(parts)} >>"
     return str(term)
+
+
+def named_node(iri: str, *, what: str = ""):
+    """A pyoxigraph NamedNode for an IRI the user typed; UsageError, its message starting with
+    `what` (e.g. "parameter 'org': "), when it is no valid IRI (RFC 3987: a space, a stray `%`, …)."""
+    import pyoxigraph as ox
+
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as e:
+        from kg.errors import UsageError
+
+        raise UsageError(f"{what}{iri!r} is not a valid IRI ({e}); write %XX for a reserved or non-ASCII "
+                         "character (%25 for %, %20 for a space)") from None
+
+
+_CONTROL = re.compile("\r\n|[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, *, keep: tuple[str, ...] = ()) -> str:
+    r"""`text` safe to show on a terminal: each control character (Unicode category Cc: U+0000-U+001F,
+    U+007F and U+0080-U+009F, which terminals obey as ESC/OSC/CSI sequences, bells, carriage
+    returns) written visibly as Python writes it, `\x1b`; those in `keep` ("\n", "\t", or "\r\n" as
+    a pair) are left as they are."""
+    def escape(m: re.Match) -> str:
+        found = m.group()
+        if found in keep:
+            return found
+        return "".join(c if c in keep else f"\\x{ord(c):02x}" for c in found)
+
+    return _CONTROL.sub(escape, text)
 
 
 def identifier(term) -> str | None:

@@ -12,10 +12,16 @@ import gc
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+# Hypothesis keeps caches (constants, Unicode tables) in a storage folder, by default `.hypothesis/`
+# in the working directory; the tests write nothing into the checkout, so it lives in the temp folder.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "igkg-hypothesis"))
+
 from browser import browser  # noqa: F401 - the headless Chromium fixture (tests/browser.py)
 
 ROOT = Path(__file__).resolve().parent.parent

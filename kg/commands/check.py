@@ -38,13 +38,14 @@ def command(files: tuple[Path, ...], fmt: str, consistency: bool, timeout_s: flo
     ontology + data are consistent and every class can have members.
     """
     from kg.checks import check_dataset
+    from kg.commands.options import echo_data, echo_text
     from kg.dataset import project_root
 
     report = check_dataset(files, consistency=consistency, timeout_s=timeout_s, memory_mb=memory_mb)
     if fmt == "json":
-        click.echo(json.dumps(report.as_dict(project_root()), indent=2, ensure_ascii=False))
+        echo_data(json.dumps(report.as_dict(project_root()), indent=2, ensure_ascii=False) + "\n")
     else:
-        click.echo(render_text(report.outcomes, report.consistency), nl=False)
+        echo_text(render_text(report.outcomes, report.consistency))
     if report.failed:
         sys.exit(1)
 

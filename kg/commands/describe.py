@@ -27,12 +27,12 @@ def command(name: str, fmt: str, timeout: float, memory_mb: int, store: str | No
     affiliations, participations, agreements and observations are shown as sentences with the
     document and quote behind each. An unknown or ambiguous name exits 2 and lists close matches.
     """
-    from kg.commands.options import bounded
+    from kg.commands.options import bounded, echo_data, echo_text
 
     out, note = bounded(timeout, memory_mb, _answer, name, fmt=fmt, store=store, endpoint=endpoint)
     if note:
         click.echo(f"note: {note}", err=True)
-    click.echo(out, nl=False)
+    (echo_data if fmt == "json" else echo_text)(out)
 
 
 def _answer(name: str, *, fmt: str, store: str | None, endpoint: str | None) -> tuple[str, str | None]:

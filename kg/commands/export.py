@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 
 import click
 
@@ -24,6 +23,7 @@ from kg.export import FORMATS
 def command(fmt: str, output: str | None, files: tuple[str, ...]) -> None:
     """Write the whole dataset (ontology + data, or FILES) in an RDF format (see --format)."""
     from kg.dataset import default_sources, read_quads, sources_for
+    from kg.commands.options import echo_data
     from kg.export import export
 
     sources = sources_for(files) if files else default_sources()
@@ -32,4 +32,4 @@ def command(fmt: str, output: str | None, files: tuple[str, ...]) -> None:
         export(quads, fmt=fmt, output=output)
         click.echo(f"wrote {len(quads)} quads to {output} ({fmt})", err=True)
     else:
-        sys.stdout.buffer.write(export(quads, fmt=fmt))
+        echo_data(export(quads, fmt=fmt))

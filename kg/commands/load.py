@@ -84,6 +84,7 @@ def command(files: tuple[Path, ...], store: str | None, endpoint: str | None, qu
 
 def _validate(sources, *, force: bool) -> str:
     """SHACL-validate `sources`; exit 1 with the violations unless they conform (or --force)."""
+    from kg.terms import printable
     from kg.validate import validate
 
     report = validate(sources, engine="auto")
@@ -93,7 +94,7 @@ def _validate(sources, *, force: bool) -> str:
     for r in report.results[:50]:
         d = r.as_dict()
         path = f" {d['path']}" if d["path"] else ""
-        click.echo(f"  {d['focus']}{path}: {r.message or d['component']}", err=True)
+        click.echo(printable(f"  {d['focus']}{path}: {r.message or d['component']}"), err=True)
     if len(report.results) > 50:
         click.echo(f"  … and {len(report.results) - 50} more (see `kg validate`)", err=True)
     if force:

@@ -83,3 +83,26 @@ def echo_note(backend) -> None:
     note = getattr(backend, "note", None)
     if note:
         click.echo(f"note: {note}", err=True)
+
+
+def echo_text(text: str) -> None:
+    """Print human output (a report, a profile): control characters from the data escaped visibly
+    (kg.terms.printable, ESC as `\\x1b`), line breaks kept."""
+    from kg.terms import printable
+
+    click.echo(printable(text, keep=("\n",)), nl=False)
+
+
+def echo_data(data: bytes | str) -> None:
+    """Print a data format (SPARQL JSON/CSV/TSV/XML results, RDF, JSON): the exact bytes to a file
+    or pipe, where a program reads them back; on a terminal, control characters escaped as in
+    `echo_text` (tabs and line ends kept), so that a value cannot drive the terminal."""
+    import sys
+
+    if not sys.stdout.isatty():
+        click.echo(data, nl=False)
+        return
+    from kg.terms import printable
+
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    click.echo(printable(text, keep=("\n", "\t", "\r\n")), nl=False)

@@ -43,7 +43,7 @@ from kg.commands.options import bound_options, endpoint_option, labels_option, s
 def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bool, limit: int | None,
             offset: int, timeout: float, memory_mb: int, store: str | None, endpoint: str | None) -> None:
     """Run the named query NAME with parameters and print its rows."""
-    from kg.commands.options import bounded, table_width
+    from kg.commands.options import bounded, echo_data, table_width
     from kg.errors import UsageError
     from kg.queries.library import get
     from kg.queries.params import check_params
@@ -63,7 +63,10 @@ def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bo
                                    endpoint=endpoint)
     if note:
         click.echo(note, err=True)
-    click.echo(out, nl=False)
+    if fmt == "table":
+        click.echo(out, nl=False)  # kg.results.table escapes control characters itself
+    else:
+        echo_data(out)
     if next_page:
         click.echo(next_page, err=True)
 

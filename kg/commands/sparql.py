@@ -42,7 +42,7 @@ GRAPH_FORMATS = ["turtle", "ntriples", "jsonld", "rdfxml", "n3"]
 def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: bool, timeout: float, memory_mb: int,
             store: str | None, endpoint: str | None) -> None:
     """Run an ad-hoc SELECT, ASK, CONSTRUCT or DESCRIBE query QUERY (or --file F)."""
-    from kg.commands.options import bounded, table_width
+    from kg.commands.options import bounded, echo_data, table_width
     from kg.errors import InputError, UsageError
     from kg.queries.execute import sparql_answer
 
@@ -53,10 +53,14 @@ def command(query: str | None, path: str | None, fmt: str, labels: bool, wide: b
             text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
         except OSError as e:
             raise InputError(path, e.strerror or str(e)) from None
+        except UnicodeDecodeError as e:
+            raise InputError(path, f"not UTF-8 text (byte {e.start}); save the query as UTF-8") from None
+        except ValueError as e:  # a NUL in the path
+            raise InputError(repr(path), str(e)) from None
     else:
         text = query
     options = dict(fmt=fmt, store=store, endpoint=endpoint, labels=labels, width=table_width(wide))
     out, note = bounded(timeout, memory_mb, sparql_answer, text, **options)
     if note:
         click.echo(f"note: {note}", err=True)
-    click.echo(out, nl=False)
+    echo_data(out)

@@ -82,14 +82,15 @@ def command(files: tuple[str, ...], fmt: str, inference: str, engine: str, shape
 
     Given files are validated together with the project ontology, so subclasses are known.
     """
+    from kg.commands.options import echo_data, echo_text
     from kg.validate import validate
 
     report = validate(list(files) if files else None, inference=inference, engine=engine,
                       shapes=list(shapes) or None, ontology=ontology, want_report_graph=fmt == "turtle")
     if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        echo_data(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "turtle":
-        click.echo(report.report_turtle, nl=False)
+        echo_data(report.report_turtle)
     else:
-        click.echo(render_text(report), nl=False)
+        echo_text(render_text(report))
     sys.exit(0 if report.conforms else 1)

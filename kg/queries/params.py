@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Mapping
 from kg.errors import UsageError
 from kg.namespaces import PREFIXES, XSD, expand
 from kg.queries.library import NamedQuery, Param
+from kg.terms import named_node
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -93,12 +94,12 @@ def parse_iri(name: str, value: str, backend=None, *, cls: str | None = None):
         raise UsageError(f"parameter {name!r}: empty value")
     if v.startswith("<") or v.startswith(("http://", "https://", "urn:")):
         iri = v[1:-1] if v.startswith("<") and v.endswith(">") else v
-        return ox.NamedNode(check_iri(name, iri))
+        return named_node(check_iri(name, iri), what=f"parameter {name!r}: ")
     m = _PNAME_RE.match(v)
     if m:
         iri = expand(v)
         if iri is not None:
-            return ox.NamedNode(check_iri(name, iri))
+            return named_node(check_iri(name, iri), what=f"parameter {name!r}: ")
     if backend is None:
         return None
     from kg.labels import resolve_label
