@@ -2,8 +2,9 @@
 derives from.
 
 A fact node names its document with `prov:wasDerivedFrom` (or `dcterms:source`); the document
-names its text file with `igkg:seedFile` (a file name in the sources folder: `$KG_SOURCES`, else
-`$KG_SEEDS`, else `shared/seeds/` beside the checkout). A quote is found when its text, with every
+names its text file with `igkg:seedFile` (a file name in one of the sources folders: those of
+`$KG_SOURCES`, separated by the path separator ":" (";" on Windows), else `$KG_SEEDS`, else
+`shared/seeds/` beside the checkout). A quote is found when its text, with every
 run of white space collapsed to one space, occurs in the document's text collapsed the same way.
 The quotes are verbatim copies, extraction artefacts included ("Global St r a t egic Par t ner
 ship Manager"), so nothing else is normalised: the check compares the copy with the original.
@@ -33,13 +34,13 @@ def collapse(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def sources_dir() -> Path:
-    """The folder of the documents' texts: `$KG_SOURCES`, else `$KG_SEEDS`, else `shared/seeds/` in
-    the folder that holds the checkout."""
+def sources_dirs() -> list[Path]:
+    """The folders of the documents' texts: those in `$KG_SOURCES` (os.pathsep-separated), else
+    `$KG_SEEDS`, else `shared/seeds/` in the folder that holds the checkout."""
     from kg.dataset import seeds_dir
 
     env = os.environ.get("KG_SOURCES")
-    return Path(env) if env else seeds_dir()
+    return [Path(p) for p in env.split(os.pathsep) if p] if env else [seeds_dir()]
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class QuoteFailure:
 
         where = f"{self.file}:{self.line}" if self.line else self.file
         if self.problem == "document missing":
-            return f"{where}: the text of {shorten(self.document)} ({self.text_file}) is not in the sources folder"
+            return f"{where}: the text of {shorten(self.document)} ({self.text_file}) is not in the sources folders"
         if self.problem == "no document":
             return f"{where}: {shorten(self.node)} has a quote but derives from no document with an igkg:seedFile"
         return (f"{where}: quote of {shorten(self.node)} not found in {self.text_file} ({shorten(self.document)}): "
@@ -78,7 +79,7 @@ class QuoteFailure:
 class QuoteCheck:
     """The outcome: quotes checked, documents (IRI -> text file name) and the failures, sorted."""
 
-    folder: Path
+    folders: tuple[Path, ...]
     quotes: int
     documents: dict[str, str]
     failures: tuple[QuoteFailure, ...]
@@ -88,7 +89,7 @@ class QuoteCheck:
         return not self.failures
 
     def as_dict(self) -> dict:
-        return {"folder": str(self.folder), "quotes": self.quotes, "documents": dict(sorted(self.documents.items())),
+        return {"folders": [str(f) for f in self.folders], "quotes": self.quotes, "documents": dict(sorted(self.documents.items())),
                 "ok": self.ok, "failures": [f.as_dict() for f in self.failures]}
 
 
@@ -131,9 +132,10 @@ def _read(sources: Iterable["Source"]) -> _Read:
     return out
 
 
-def check_quotes(sources: list["Source"], folder: str | Path | None = None, *,
+def check_quotes(sources: list["Source"], folders: "Iterable[str | Path] | str | Path | None" = None, *,
                  metadata: list["Source"] = ()) -> QuoteCheck:
-    """Check every quote in `sources` against its document's text in `folder` (default `sources_dir()`).
+    """Check every quote in `sources` against its document's text, found in the first of `folders`
+    (a folder or several; default `sources_dirs()`) that holds it.
 
     `metadata` are further files read only for documents' `igkg:seedFile` and nodes' derivations
     (e.g. the project's reference data when checking one new file). Failures are sorted by file,
@@ -141,9 +143,14 @@ def check_quotes(sources: list["Source"], folder: str | Path | None = None, *,
     """
     from kg.errors import UsageError
 
-    folder = Path(folder) if folder is not None else sources_dir()
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder of source documents (give --sources DIR or set KG_SOURCES)")
+    if folders is None:
+        folders = sources_dirs()
+    elif isinstance(folders, (str, Path)):
+        folders = [folders]
+    folders = tuple(Path(f) for f in folders)
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: no such folder of source documents (give --sources DIR or set KG_SOURCES)")
     read = _read(list(sources))
     extra = _read(list(metadata))
     seeds = {**extra.seed_files, **read.seed_files}
@@ -155,8 +162,8 @@ def check_quotes(sources: list["Source"], folder: str | Path | None = None, *,
     cited = {d for docs in derived.values() for d in docs if d in seeds}
     for doc in sorted(cited | set(read.seed_files)):
         name, file, line = seeds[doc]
-        path = folder / name
-        texts[doc] = collapse(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else None
+        path = next((f / name for f in folders if (f / name).is_file()), None)
+        texts[doc] = collapse(path.read_text(encoding="utf-8", errors="replace")) if path is not None else None
         if texts[doc] is None:
             failures.append(QuoteFailure("document missing", file, line, doc, "", doc, name))
     for file, line, node, quote in read.quotes:
@@ -170,5 +177,5 @@ def check_quotes(sources: list["Source"], folder: str | Path | None = None, *,
         if not any(wanted in texts[d] for d in docs):
             failures.append(QuoteFailure("quote not found", file, line, node, quote, docs[0], seeds[docs[0]][0]))
     failures.sort(key=lambda f: (f.file, f.line, f.node, f.quote))
-    return QuoteCheck(folder, len(read.quotes), {d: seeds[d][0] for d in sorted(cited | set(read.seed_files))},
+    return QuoteCheck(folders, len(read.quotes), {d: seeds[d][0] for d in sorted(cited | set(read.seed_files))},
                       tuple(failures))

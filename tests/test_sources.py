@@ -73,7 +73,7 @@ def test_a_missing_document_is_named_with_the_line_that_cites_it(kg, changed_see
     assert r.returncode == 1
     failures = [line for line in r.stdout.splitlines() if line.startswith("  - ")]
     assert failures == [f"  - data/reference/documents.ttl:26: the text of igdoc:cnnic-inter-cctld-cooperation "
-                        f"({SLIDES_TEXT}) is not in the sources folder"]
+                        f"({SLIDES_TEXT}) is not in the sources folders"]
 
 
 def test_a_sources_folder_that_does_not_exist_is_a_usage_error(kg, tmp_path):

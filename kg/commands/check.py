@@ -31,14 +31,14 @@ inconsistent, or a quote is not in its document; 2 usage or input error (or Herm
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--consistency/--no-consistency", default=True, show_default=True,
               help="Also check ontology + data for consistency with HermiT.")
-@click.option("--sources", "sources", metavar="DIR", type=click.Path(path_type=Path), default=None,
-              help="Folder of the source documents' texts: every igkg:quote must occur in its document "
-                   "(default: $KG_SOURCES or shared/seeds beside the checkout, when present).")
+@click.option("--sources", "sources", metavar="DIR", type=click.Path(path_type=Path), multiple=True,
+              help="Folder of the source documents' texts (repeatable): every igkg:quote must occur in its "
+                   "document (default: the folders of $KG_SOURCES, else shared/seeds beside the checkout, when present).")
 @click.option("--timeout-s", type=click.FloatRange(min=0, min_open=True), default=120, show_default=True,
               help="Stop HermiT after this many seconds.")
 @click.option("--memory-mb", type=click.IntRange(min=64), default=2000, show_default=True,
               help="Java heap for HermiT (-Xmx), in MiB.")
-def command(files: tuple[Path, ...], fmt: str, consistency: bool, sources: Path | None, timeout_s: float,
+def command(files: tuple[Path, ...], fmt: str, consistency: bool, sources: tuple[Path, ...], timeout_s: float,
             memory_mb: int) -> None:
     """Run the ontology quality checks and an OWL consistency check (HermiT).
 
@@ -59,19 +59,19 @@ def command(files: tuple[Path, ...], fmt: str, consistency: bool, sources: Path 
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
         click.echo(render_text(report.outcomes, report.consistency), nl=False)
-        click.echo(render_quotes(quotes, sources), nl=False)
+        click.echo(render_quotes(quotes), nl=False)
     if report.failed or (quotes is not None and not quotes.ok):
         sys.exit(1)
 
 
-def quote_check(files, sources: Path | None):
+def quote_check(files, sources: tuple[Path, ...]):
     """The quote check of `files` (default: the project data), or None when no sources folder is
     found and none was given."""
     from kg.dataset import default_sources, sources_for
-    from kg.sources import check_quotes, sources_dir
+    from kg.sources import check_quotes, sources_dirs
 
-    folder = sources if sources is not None else sources_dir()
-    if sources is None and not folder.is_dir():
+    folder = list(sources) or [f for f in sources_dirs() if f.is_dir()]
+    if not folder:
         return None
     if not files:
         return check_quotes(default_sources(), folder)
@@ -80,11 +80,11 @@ def quote_check(files, sources: Path | None):
     return check_quotes(chosen, folder, metadata=[s for s in default_sources() if s.path.resolve() not in given])
 
 
-def render_quotes(quotes, sources: Path | None) -> str:
+def render_quotes(quotes) -> str:
     if quotes is None:
         return "\nQuotes: not checked (no source documents found; give --sources DIR or set KG_SOURCES)\n"
     verdict = "all found" if quotes.ok else f"{len(quotes.failures)} failure(s)"
-    head = f"\nQuotes: {quotes.quotes} checked against {len(quotes.documents)} document(s) in {quotes.folder}: {verdict}\n"
+    head = f"\nQuotes: {quotes.quotes} checked against {len(quotes.documents)} document(s) in {', '.join(str(f) for f in quotes.folders)}: {verdict}\n"
     return head + "".join(f"  - {f.describe()}\n" for f in quotes.failures)
 
 
