@@ -144,24 +144,28 @@ def index_for(backend) -> sqlite3.Connection:
     return db
 
 
-def match_expression(text: str) -> str | None:
-    """The FTS5 query for `text`: its words, each quoted, joined by OR; None when it has no word."""
+def match_expression(text: str, *, all_words: bool = False) -> str | None:
+    """The FTS5 query for `text`: its words, each quoted, joined by OR (by AND with `all_words`);
+    None when it has no word."""
     words = list(dict.fromkeys(w.lower() for w in _WORD.findall(text)))
-    return " OR ".join(f'"{w}"' for w in words) if words else None
+    return (" AND " if all_words else " OR ").join(f'"{w}"' for w in words) if words else None
 
 
-def search(backend, text: str, *, limit: int = 10) -> list[Hit]:
+def search(backend, text: str, *, limit: int = 10, all_words: bool = False) -> list[Hit]:
     """The entities best matching `text` (see the module docstring), best first; ties by IRI.
 
     `backend` is a kg.backend backend. At most `limit` entities; empty when `text` has no word.
+    `all_words`: only texts holding every word of `text` (stemmed) match.
     """
-    expression = match_expression(text)
+    expression = match_expression(text, all_words=all_words)
     if expression is None or limit < 1:
         return []
     db = index_for(backend)
-    rows = db.execute(
-        "SELECT t.entity, t.field, t.text, snippet(texts, 2, '[', ']', '…', 12), bm25(texts) AS s, n.label "
-        "FROM texts t LEFT JOIN names n ON n.entity = t.entity WHERE texts MATCH ? ORDER BY s, t.entity LIMIT ?",
+    rows = db.execute(  # rank (bm25) and cut first, then name: the join runs on the kept rows only
+        "SELECT t.entity, t.field, t.text, t.snip, t.score, n.label FROM ("
+        " SELECT entity, field, text, snippet(texts, 2, '[', ']', '…', 12) AS snip, rank AS score"
+        " FROM texts WHERE texts MATCH ? ORDER BY rank LIMIT ?) t"
+        " LEFT JOIN names n ON n.entity = t.entity ORDER BY t.score, t.entity",
         (expression, limit * 20)).fetchall()
     best: dict[str, Hit] = {}
     for entity, field, verbatim, snip, score, label in rows:
