@@ -12,7 +12,8 @@ finds "Global St r a t egic Par t ner ship Manager".
 becomes current, so store and index change together. Other backends (an in-memory build, a store
 loaded before the index existed, a SPARQL endpoint) get an in-memory index built on first use.
 
-A query is split into words; a text matches when it has any of them (FTS5 `OR`), and texts are
+A query is split into words; texts holding all of them (FTS5 `AND`) come first, then, when these
+give fewer entities than asked for, texts holding any of them (`OR`); within each group texts are
 ranked by FTS5's `bm25()` (Robertson–Spärck Jones BM25, k1 = 1.2, b = 0.75). Each entity is
 reported once, with its best-ranked text.
 """
@@ -151,27 +152,45 @@ def match_expression(text: str, *, all_words: bool = False) -> str | None:
     return (" AND " if all_words else " OR ").join(f'"{w}"' for w in words) if words else None
 
 
+def _ranked(db: sqlite3.Connection, expression: str, n: int) -> list[tuple]:
+    """(rowid, entity, field, text, bm25) of the `n` best texts for an FTS5 expression, best first
+    (ties by entity). Ranks first, then reads the kept rows by rowid."""
+    best = db.execute("SELECT rowid, rank FROM texts WHERE texts MATCH ? ORDER BY rank LIMIT ?",
+                      (expression, n)).fetchall()
+    score = dict(best)
+    rows = db.execute(f"SELECT rowid, entity, field, text FROM texts WHERE rowid IN ({','.join('?' * len(best))})",
+                      list(score)).fetchall() if best else []
+    return sorted(((r, e, f, t, score[r]) for r, e, f, t in rows), key=lambda x: (x[4], x[1]))
+
+
 def search(backend, text: str, *, limit: int = 10, all_words: bool = False) -> list[Hit]:
-    """The entities best matching `text` (see the module docstring), best first; ties by IRI.
+    """The entities best matching `text`, best first: texts holding all its words (stemmed) first,
+    ranked by BM25 among themselves, then (unless `all_words`) texts holding only some, ranked the same
+    way; each entity once, with its best text; ties by IRI.
 
     `backend` is a kg.backend backend. At most `limit` entities; empty when `text` has no word.
-    `all_words`: only texts holding every word of `text` (stemmed) match.
     """
-    expression = match_expression(text, all_words=all_words)
-    if expression is None or limit < 1:
+    every = match_expression(text, all_words=True)
+    if every is None or limit < 1:
         return []
     db = index_for(backend)
-    rows = db.execute(  # rank (bm25) and cut first, then name: the join runs on the kept rows only
-        "SELECT t.entity, t.field, t.text, t.snip, t.score, n.label FROM ("
-        " SELECT entity, field, text, snippet(texts, 2, '[', ']', '…', 12) AS snip, rank AS score"
-        " FROM texts WHERE texts MATCH ? ORDER BY rank LIMIT ?) t"
-        " LEFT JOIN names n ON n.entity = t.entity ORDER BY t.score, t.entity",
-        (expression, limit * 20)).fetchall()
-    best: dict[str, Hit] = {}
-    for entity, field, verbatim, snip, score, label in rows:
-        if entity not in best:
-            best[entity] = Hit(entity, label, field, verbatim, snip, round(-score, 3))
-    return sorted(best.values(), key=lambda h: (-h.score, h.entity))[:limit]
+    phases = [every] if all_words or " AND " not in every else [every, match_expression(text)]
+    found: dict[str, tuple] = {}  # entity -> (rowid, field, text, bm25, expression)
+    for expression in phases:
+        kept: dict[str, tuple] = {}
+        for rowid, entity, field, verbatim, score in _ranked(db, expression, limit * 20):
+            if entity not in found and entity not in kept:
+                kept[entity] = (rowid, field, verbatim, score, expression)
+        found.update(sorted(kept.items(), key=lambda kv: (kv[1][3], kv[0])))
+        if len(found) >= limit:
+            break
+    hits = []
+    for entity, (rowid, field, verbatim, score, expression) in list(found.items())[:limit]:
+        snip = db.execute("SELECT snippet(texts, 2, '[', ']', '…', 12) FROM texts WHERE texts MATCH ? AND rowid = ?",
+                          (expression, rowid)).fetchone()[0]
+        label = db.execute("SELECT label FROM names WHERE entity = ?", (entity,)).fetchone()
+        hits.append(Hit(entity, label[0] if label else None, field, verbatim, snip, round(-score, 3)))
+    return hits
 
 
 def texts_matching(backend, text: str, *, limit: int = 100) -> list[tuple[str, str, str]]:

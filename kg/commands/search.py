@@ -13,7 +13,8 @@ Examples:
   kg search "malware security"
   kg search "Partnership Manager" --limit 3 --format json
 
-A text matches when it has any of the words (any case, stemmed); the best ranked (BM25) text of
+Texts holding all the words (any case, stemmed) come first, then those holding some; the best
+ranked (BM25) text of
 each entity is shown, the matched words in [brackets]. Exit 0 (also when nothing matches), 2 for a
 text without any word.
 """
