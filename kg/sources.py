@@ -43,6 +43,21 @@ def sources_dirs() -> list[Path]:
     return [Path(p) for p in env.split(os.pathsep) if p] if env else [seeds_dir()]
 
 
+def shown(folder: Path) -> str:
+    """`folder` as a message shows it: relative to the checkout ("../shared/seeds", "tests/…") when
+    it lies in the checkout or beside it, else as given."""
+    from kg.dataset import project_root
+
+    root = Path(os.path.abspath(project_root()))
+    for folder_form in (Path(os.path.abspath(folder)), Path(folder).resolve()):
+        for base, prefix in ((root, ""), (root.parent, "../"), (root.resolve(), ""), (root.resolve().parent, "../")):
+            try:
+                return prefix + folder_form.relative_to(base).as_posix()
+            except ValueError:
+                continue
+    return str(folder)
+
+
 @dataclass(frozen=True)
 class QuoteFailure:
     """A quote not found in its document, or a document whose text is missing.

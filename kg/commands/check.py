@@ -81,10 +81,12 @@ def quote_check(files, sources: tuple[Path, ...]):
 
 
 def render_quotes(quotes) -> str:
+    from kg.sources import shown
+
     if quotes is None:
         return "\nQuotes: not checked (no source documents found; give --sources DIR or set KG_SOURCES)\n"
     verdict = "all found" if quotes.ok else f"{len(quotes.failures)} failure(s)"
-    head = f"\nQuotes: {quotes.quotes} checked against {len(quotes.documents)} document(s) in {', '.join(str(f) for f in quotes.folders)}: {verdict}\n"
+    head = f"\nQuotes: {quotes.quotes} checked against {len(quotes.documents)} document(s) in {', '.join(shown(f) for f in quotes.folders)}: {verdict}\n"
     return head + "".join(f"  - {f.describe()}\n" for f in quotes.failures)
 
 
