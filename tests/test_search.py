@@ -120,3 +120,12 @@ def test_a_failed_label_lookup_suggests_full_text_matches(kg):
     assert r.returncode == 2
     assert r.stderr == ("error: parameter 'org': 'Tencent Institute': no igkg:Organization has this IRI, prefixed "
                         "name or label\ndid you mean:\n  Tencent Research Institute (igorg:tencent-research-institute)\n")
+
+
+def test_api_search_gives_dicts_best_first():
+    from kg import api
+
+    found = api.search("malware", limit=1)
+    assert [(h["entity"], h["field"], h["snippet"]) for h in found] == [
+        (ID + "topic/anti-malware-technologies", "label",
+         "Joint development and dissemination of advanced technologies to combat [malware]")]
