@@ -44,7 +44,7 @@ def sources_dirs() -> list[Path]:
 
 
 def shown(folder: Path) -> str:
-    """`folder` as a message shows it: relative to the checkout ("../shared/seeds", "tests/…") when
+    """`folder` as a message shows it: relative to the checkout (a sibling folder as "../NAME", "tests/…") when
     it lies in the checkout or beside it, else as given."""
     from kg.dataset import project_root
 

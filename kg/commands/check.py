@@ -16,7 +16,7 @@ EPILOG = """Examples:
 
   kg check --no-consistency
 
-  kg check --sources ../shared/seeds --no-consistency
+  kg check --sources ~/texts --no-consistency
 
 Quotes are checked against the source documents whenever their folder is found (--sources,
 else $KG_SOURCES, else shared/seeds beside the checkout).

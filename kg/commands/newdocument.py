@@ -12,7 +12,7 @@ from kg.commands.options import backend_from, store_option
 EPILOG = """\b
 Examples:
   kg new-document icann-59-readout --text ~/sources/icann59.txt --title "ICANN 59 Readout"
-  kg new-document wuzhen-2015-mou --text ../shared/seeds/wuzhen.txt --title "…" --date 2015-12 --json
+  kg new-document wuzhen-2015-mou --text ~/texts/wuzhen.txt --title "…" --date 2015-12 --json
 
 Writes data/SLUG.ttl (the document's metadata and commented templates of each fact pattern, with
 the entities already in the graph that the text names) and docs/sources/SLUG.md (an empty claim
