@@ -46,6 +46,7 @@ CREATE VIRTUAL TABLE texts USING fts5(entity UNINDEXED, field UNINDEXED, text, j
                                       tokenize = 'porter unicode61 remove_diacritics 2');
 """
 _WORD = re.compile(r"\w+")
+_SINGLE = re.compile(r"(?<!\w)[^\W\d_](?!\w)")  # a one-letter word
 _SPARQL = """
 SELECT DISTINCT ?s ?p ?o WHERE {
   VALUES ?p { rdfs:label skos:prefLabel skos:altLabel igkg:acronym igkg:quote }
@@ -74,13 +75,15 @@ class Hit:
 def rejoined(text: str) -> str:
     """The words text extraction split apart, joined: each run of 2–6 words holding a one-letter word,
     as one lower-case word ("St r a t egic" -> "strategic"); space-separated, each once."""
+    if not _SINGLE.search(text):
+        return ""
     words = _WORD.findall(text)
+    singles = [k for k, w in enumerate(words) if len(w) == 1 and w.isalpha()]
     out: dict[str, None] = {}
-    for i in range(len(words)):
-        for j in range(i + 2, min(i + 6, len(words)) + 1):
-            window = words[i:j]
-            if any(len(w) == 1 and w.isalpha() for w in window):
-                out["".join(window).lower()] = None
+    for k in singles:
+        for i in range(max(0, k - 5), k + 1):
+            for j in range(max(i + 2, k + 1), min(i + 6, len(words)) + 1):
+                out["".join(words[i:j]).lower()] = None
     return " ".join(out)
 
 
