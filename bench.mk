@@ -19,3 +19,8 @@ bench-large: $(BENCH_DEPS)
 #   make bench-compare BASE=<rev>      # writes bench/results/compare-<date>.md
 bench-compare: $(BENCH_DEPS)
 	$(BENCH_PY) bench/compare.py --base $(BASE) -o bench/results/compare-$$(date +%F).md
+
+# Full-text search at the 1M synthetic world: index build (inside kg load) and query medians.
+.PHONY: bench-search
+bench-search: $(BENCH_DEPS)
+	$(BENCH_PY) bench/search.py --triples 1000000

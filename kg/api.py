@@ -11,6 +11,7 @@ parameter, InputError for a file that does not parse).
     rows[0]["person"], rows[0]["personLabel"]   # 'https://w3id.org/igkg/id/person/chu-nan', 'Chu Nan'
     api.sparql("SELECT ?o WHERE { ?o a igkg:Registry } ORDER BY ?o")        # list of dicts
     api.describe("Zhang Jianchuan").statements                                # kg.describe.Profile
+    api.search("malware security", limit=3)                                   # list of dicts, best first
     api.validate().conforms                                                   # kg.report.ValidationReport
     api.load(store="/tmp/my-store", reason=True).meta.triples                 # kg.store.LoadResult
     api.dataframe(rows)                                                       # pandas, when installed
@@ -80,6 +81,14 @@ def describe(name: str, *, store: str | None = None, endpoint: str | None = None
     from kg.describe import describe as profile_of
 
     return profile_of(name, backend=_backend(store, endpoint))
+
+
+def search(text: str, *, limit: int = 10, store: str | None = None, endpoint: str | None = None) -> list[dict]:
+    """Full-text search over labels, alternative names, acronyms and quotes, as `kg search`: up to
+    `limit` dicts (entity, label, field, text, snippet, score), best first (kg.search.search)."""
+    from kg.search import search as run
+
+    return [hit.as_dict() for hit in run(_backend(store, endpoint), text, limit=limit)]
 
 
 def validate(sources: Iterable[str] | None = None, **options):

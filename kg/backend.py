@@ -58,6 +58,11 @@ class OxigraphBackend:
         self.reasoned = reasoned
 
     @property
+    def location(self):
+        """The on-disk database folder (a pathlib.Path) answering, or None for an in-memory store."""
+        return self._handle.location if self._handle is not None else None
+
+    @property
     def note(self) -> str | None:
         """One line saying this answer lacks the inferences, and why; None when it has them (or
         when that is not known)."""

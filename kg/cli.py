@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sparql": ("kg.commands.sparql", "Run an ad-hoc SPARQL query with the project's prefixes (SELECT/ASK as query; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD, RDF/XML, N3)."),
     "load": ("kg.commands.load", "Load the dataset into the embedded store or a SPARQL server."),
     "serve": ("kg.commands.serve", "Serve the store as a read-only SPARQL endpoint on 127.0.0.1."),
+    "search": ("kg.commands.search", "Full-text search over labels, alternative names and quotes, ranked (BM25)."),
+    "new-document": ("kg.commands.newdocument", "Scaffold a new source document: metadata, claim ledger, fact templates."),
     "reason": ("kg.commands.reason", "Run HermiT (consistency, classification) and materialise inferences."),
     "viz": ("kg.commands.viz", "Draw the cooperation network or the timeline as SVG or PNG (Graphviz, matplotlib)."),
 }

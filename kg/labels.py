@@ -117,12 +117,17 @@ def find_labelled(backend, label: str, *, cls: str | None = None) -> dict[str, t
 
 
 def suggestions(backend, text: str, *, cls: str | None = None) -> list[tuple[str, str]]:
-    """Up to five (IRI, label) pairs whose label contains `text` (any case), else the closest
-    labels by difflib's ratio (at least 0.7); with `cls`, instances of that class first."""
+    """Up to five (IRI, label) pairs whose label contains `text` (any case), else the best full-text
+    matches of its words (kg.search: labels, alternative names, quotes; with `cls`, instances of that
+    class only), else the closest labels by difflib's ratio (at least 0.7); with `cls`, instances of
+    that class first."""
     near = list(dict.fromkeys(_rows(backend, _CONTAINING, text.strip())))
     if cls is not None:
         near = sorted(near, key=lambda pair: not is_instance(backend, pair[0], cls))
     near = near[:SUGGESTIONS]
+    if near:
+        return near
+    near = full_text_suggestions(backend, text, cls=cls)
     if near:
         return near
     by_label: dict[str, tuple[str, str]] = {}
@@ -130,6 +135,20 @@ def suggestions(backend, text: str, *, cls: str | None = None) -> list[tuple[str
         by_label.setdefault(lab.lower(), (iri, lab))
     close = difflib.get_close_matches(text.lower(), list(by_label), n=SUGGESTIONS, cutoff=0.7)
     return [by_label[c] for c in close]
+
+
+def full_text_suggestions(backend, text: str, *, cls: str | None = None) -> list[tuple[str, str]]:
+    """Up to five (IRI, label) of the best full-text matches (kg.search) of `text` that have a label;
+    with `cls`, instances of that class only."""
+    from kg.search import search
+
+    out = []
+    for hit in search(backend, text, limit=SUGGESTIONS * 10):
+        if hit.label and (cls is None or is_instance(backend, hit.entity, cls)):
+            out.append((hit.entity, hit.label))
+        if len(out) == SUGGESTIONS:
+            break
+    return out
 
 
 def resolve_label(backend, label: str, *, subject: str = "", cls: str | None = None) -> str:

@@ -4,7 +4,8 @@ Layout of a store folder (default `./.kg-store`, `--store PATH` or `KG_STORE`):
 
     .kg-store/
       current.json        which database is current + its metadata (fingerprint, graphs, counts, …)
-      db-<id>/            an Oxigraph (RocksDB) database, never written after it became current
+      db-<id>/            an Oxigraph (RocksDB) database and its text index (search.sqlite, kg.search),
+                          never written after it became current
       db-<id>.lock        readers hold a shared lock on it; a load deletes an old db only when free
       load.lock           held (exclusive) by the one `kg load` writing this store
       tmp-<id>/           a database being built (left behind only by a killed load; removed next time)
@@ -170,6 +171,7 @@ def build_database(
 
     from kg.dataset import read_quads
     from kg.literals import FormCounter
+    from kg.search import INDEX_FILE, build_index, triples_of
 
     store, forms = ox.Store(str(location)), FormCounter()
     try:
@@ -187,12 +189,10 @@ def build_database(
         store.bulk_extend(forms.scan(counted()))
         if progress is not None:
             progress(loaded)
-        inferred = 0
-        if reason:
-            inferred = _materialise(store, loaded)
-        counts = graph_counts(store)
-        default = default_graph_count(store)
+        inferred = _materialise(store, loaded) if reason else 0
+        counts, default = graph_counts(store), default_graph_count(store)
         store.flush()
+        build_index(triples_of(store), location / INDEX_FILE)  # the store's generation and its index together
         optimize_seconds = None
         if optimize:
             started = time.monotonic()

@@ -43,6 +43,37 @@ def seeds() -> Path:
     return path
 
 
+# The source documents whose exact answers the tests state (data/<slug>.ttl, graph iggraph:<slug>).
+# Tests of exact rows and counts read these documents with the ontology and the reference data
+# (`documents_store`), so a further document in data/ adds rows to the project without changing
+# theirs; tests of invariants (every quote found, every fact sourced, …) read all of data/.
+DOCUMENTS = ("circleid-icann58-readout", "cnnic-inter-cctld-cooperation")
+
+
+def document_sources(documents=DOCUMENTS, *, ontology: bool = True) -> list:
+    """kg.dataset Sources: the ontology (unless `ontology` is False), data/reference/ and the files
+    data/<slug>.* of `documents`."""
+    from kg.dataset import default_sources
+
+    keep = []
+    for src in default_sources():
+        rel = src.path.resolve().relative_to(ROOT)
+        if rel.parts[0] == "ontology":
+            if ontology:
+                keep.append(src)
+        elif rel.parts[:2] == ("data", "reference") or (len(rel.parts) == 2 and rel.name.split(".")[0] in documents):
+            keep.append(src)
+    return keep
+
+
+@pytest.fixture(scope="session")
+def documents_store():
+    """The ontology, the reference data and the two documents of DOCUMENTS in an in-memory store."""
+    from kg.dataset import build_store
+
+    return build_store(document_sources())
+
+
 @pytest.fixture(scope="session")
 def real_store():
     """The whole project dataset (ontology + data) in an in-memory pyoxigraph store."""

@@ -1,4 +1,8 @@
-"""Exact expected rows of every named query on the real data (ordered as the query's ORDER BY).
+"""Exact expected rows of every named query on the two documents (ordered as the query's ORDER BY).
+
+The rows are those of the ontology, the reference data and the documents of conftest.DOCUMENTS
+(`documents_store`): a further document in data/ adds its own rows to the project's answers and
+leaves these unchanged (its rows are stated by its own tests).
 
 Cells are shown as in the table output (`kg.results.cell`): IRIs as prefixed names, literals
 as their text. Each query is run with one or more parameter sets, including labels as parameters
@@ -624,10 +628,10 @@ CASES = [(name, params, rows) for name, cases in EXPECTED.items() for params, ro
 
 
 @pytest.fixture(scope="module")
-def backend(real_store):
+def backend(documents_store):
     from kg.backend import OxigraphBackend
 
-    return OxigraphBackend(real_store)
+    return OxigraphBackend(documents_store)
 
 
 def test_every_query_has_expected_rows():
@@ -655,11 +659,12 @@ def test_rdflib_returns_the_same_rows(backend, name, params, rows):
 
 @pytest.fixture(scope="module")
 def loaded_store(tmp_path_factory):
-    """The project files loaded by `kg load` (no inference, so the same triples as the files)."""
-    from conftest import invoke_kg
+    """The documents' files loaded by `kg load` (no inference, so the same triples as the files)."""
+    from conftest import document_sources, invoke_kg
 
     path = tmp_path_factory.mktemp("store") / "kg"
-    r = invoke_kg("load", "--store", str(path), "--no-validate", "--no-reason", cwd=ROOT)
+    files = [str(s.path) for s in document_sources()]
+    r = invoke_kg("load", "--store", str(path), "--no-validate", "--no-reason", *files, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     return path
 
@@ -711,10 +716,10 @@ def test_sparql_endpoint_returns_exactly(endpoint, name, params, rows):
 
 def test_kg_query_with_endpoint_and_store_options(kg, endpoint, loaded_store):
     args = ["query", "people-of-organisation", "-p", "org=CNNIC", "--format", "csv"]
-    local, remote, stored = kg(*args), kg(*args, "--endpoint", endpoint), kg(*args, "--store", str(loaded_store))
-    assert local.returncode == remote.returncode == stored.returncode == 0, remote.stderr
-    assert local.stdout == remote.stdout == stored.stdout
-    assert [row.split(",")[1] for row in local.stdout.splitlines()[1:]] == [
+    remote, stored = kg(*args, "--endpoint", endpoint), kg(*args, "--store", str(loaded_store))
+    assert remote.returncode == stored.returncode == 0, remote.stderr
+    assert remote.stdout == stored.stdout
+    assert [row.split(",")[1] for row in stored.stdout.splitlines()[1:]] == [
         "https://w3id.org/igkg/id/person/chu-nan", "https://w3id.org/igkg/id/person/liyun-han",
         "https://w3id.org/igkg/id/person/shen-zhi",
     ]
