@@ -1,4 +1,4 @@
-"""`kg serve`: a read-only SPARQL endpoint over the store, on loopback, stopped by Ctrl-C."""
+"""`kg serve`: the web app and its read-only SPARQL endpoint over the store, on loopback, stopped by Ctrl-C."""
 
 from __future__ import annotations
 
@@ -105,8 +105,8 @@ def test_serve_prints_the_urls_and_stops_cleanly_on_sigint(served):
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
     assert proc.banner.startswith("Serving store ")
-    assert f"\n  SPARQL endpoint: {base}/query\n" in proc.banner
-    assert proc.banner.endswith(f"\n  query page:      {base}/\n")
+    assert f"\n  SPARQL endpoint: {base}/sparql\n" in proc.banner
+    assert proc.banner.endswith(f"\n  web app:         {base}/\n")
     assert "Stopped." in err
     time.sleep(0.2)
     with pytest.raises(OSError):  # nothing listens any more
@@ -122,16 +122,16 @@ def test_serve_stops_cleanly_on_sigterm(served):
 
 def test_the_server_dies_with_a_killed_kg_serve(served):
     proc, base, _ = served
-    proc.kill()  # SIGKILL: kg serve cannot forward anything
+    proc.kill()  # SIGKILL: kg serve cannot stop anything
     proc.wait()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
             urllib.request.build_opener(urllib.request.ProxyHandler({})).open(f"{base}/", timeout=1).close()
         except OSError:
-            return  # nothing listens: the oxigraph child went too
+            return  # nothing listens any more
         time.sleep(0.1)
-    raise AssertionError("the oxigraph server outlived kg serve")
+    raise AssertionError("something still listens after kg serve was killed")
 
 
 def test_serve_without_a_store_says_to_run_kg_load(tmp_path, kg):
