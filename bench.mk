@@ -19,3 +19,9 @@ bench-large: $(BENCH_DEPS)
 #   make bench-compare BASE=<rev>      # writes bench/results/compare-<date>.md
 bench-compare: $(BENCH_DEPS)
 	$(BENCH_PY) bench/compare.py --base $(BASE) -o bench/results/compare-$$(date +%F).md
+
+# The web app (`kg serve`): median server time per page kind on the seed data, and 20 concurrent
+# clients × 50 requests (errors, p50, p99); writes bench/results/web-<date>-<host>.md.
+.PHONY: bench-web
+bench-web: $(BENCH_DEPS)
+	$(BENCH_PY) bench/web.py $(BENCH_ARGS)

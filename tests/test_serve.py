@@ -148,3 +148,42 @@ def test_loading_into_the_read_only_endpoint_reports_the_refusal(served, tmp_pat
     assert r.returncode == 2
     assert f"error: PUT {base}/store?graph=https%3A%2F%2Fw3id.org%2Figkg%2Fgraph%2Fb: HTTP 403 Forbidden" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_the_web_app_answers_over_http_with_httpx(served):
+    import httpx
+
+    proc, base, _ = served
+    with httpx.Client(base_url=base, trust_env=False, timeout=30) as client:
+        home = client.get("/")
+        assert home.status_code == 200 and "<h1>Internet Governance Knowledge Graph</h1>" in home.text
+        assert client.get("/id/no/such-thing").status_code == 404
+        r = client.post("/sparql", content="SELECT ?o WHERE { <http://example.org/a> <http://example.org/p> ?o }",
+                        headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+        assert (r.status_code, r.text) == (200, "o\r\none\r\n")
+
+
+def test_a_request_naming_another_host_is_refused(served):
+    """DNS rebinding: a page from attacker.example whose name now resolves to 127.0.0.1 sends
+    `Host: attacker.example`; the app answers only its own address."""
+    import httpx
+
+    proc, base, _ = served
+    port = base.rsplit(":", 1)[1]
+    with httpx.Client(trust_env=False, timeout=30) as client:
+        bad = client.get(f"{base}/sparql", params={"query": "ASK {}"}, headers={"Host": f"attacker.example:{port}"})
+        assert (bad.status_code, bad.text) == (400, "Invalid host header")
+        good = client.get(f"{base}/sparql", params={"query": "ASK {}"}, headers={"Host": f"localhost:{port}"})
+        assert good.status_code == 200
+
+
+def test_serve_on_a_busy_port_fails_with_one_line_before_the_banner(served, tmp_path):
+    proc, base, store = served
+    port = base.rsplit(":", 1)[1]
+    env = dict(os.environ)
+    env.pop("KG_STORE", None)
+    r = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", port],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert r.stderr == f"error: cannot serve on {base}: the port is in use; pick another with --port\n"

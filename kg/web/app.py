@@ -53,6 +53,14 @@ class ServerTiming:
         await self.app(scope, receive, timed)
 
 
+def _warm(app) -> None:
+    """Compute the pages every visitor sees first (kg.web.pages.warm, the ontology documentation)."""
+    from kg.web.pages import cached
+
+    pages.warm(app)
+    cached(app, "ontology", lambda: ontology.documentation(app.state.backend))
+
+
 def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float = 30,
                max_bytes: int | None = None, workers: int | None = None, backend=None) -> Starlette:
     """The web app over the store folder `store` (made by `kg load`), read-only.
@@ -100,6 +108,9 @@ def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float 
     @asynccontextmanager
     async def lifespan(_app):
         start_pool()
+        import threading
+
+        threading.Thread(target=_warm, args=(app,), daemon=True, name="kg-web-warm").start()
         try:
             yield
         finally:

@@ -43,9 +43,10 @@ LISTS = {"organisations": "Organisations by kind", "people": "People", "events":
          "agreements": "Agreements", "documents": "Source documents"}
 
 
-def cached(request: Request, key: str, compute: Callable[[], object]):
-    """`compute()` once per process for `key` (the store does not change while the app runs)."""
-    caches = request.app.state.caches
+def cached(request, key: str, compute: Callable[[], object]):
+    """`compute()` once per process for `key` (the store does not change while the app runs);
+    `request` is a Request or the app itself."""
+    caches = getattr(request, "app", request).state.caches
     if key not in caches:
         caches[key] = compute()
     return caches[key]
@@ -73,6 +74,16 @@ def counts(backend) -> list[dict]:
                "SourceDocument": "documents"}
     return [{"class": c, "href": href(IGKG + c), "count": instances.get(f"igkg:{c}", 0),
              "list": f"/browse/{targets[c]}" if c in targets else None} for c in HOME_CLASSES]
+
+
+def warm(app) -> None:
+    """Fill the caches of the home page, the entry lists and the editor (run once at start-up, in a
+    thread, so that the first visitor does not wait)."""
+    backend = app.state.backend
+    cached(app, "counts", lambda: counts(backend))
+    for kind, build in BUILDERS.items():
+        cached(app, "browse:" + kind, lambda b=build: b(backend))
+    cached(app, "editor", editor_config)
 
 
 async def home(request: Request) -> Response:
