@@ -277,10 +277,19 @@ def test_sparql_updates_and_dataset_parameters_are_refused(client):
     assert (r.status_code, r.text) == (403, "SPARQL Update is refused: this endpoint is read-only\n")
     r = client.post("/sparql", content="CLEAR ALL", headers={"Content-Type": "application/sparql-update"})
     assert r.status_code == 403
-    r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": "http://127.0.0.1:1/"})
-    assert r.status_code == 400 and r.text.startswith("refused: default-graph-uri")
     r = client.post("/sparql", content=b"query=x", headers={"Content-Type": "text/plain"})
     assert r.status_code == 415
+
+
+def test_sparql_dataset_parameters_name_graphs_of_the_store_and_fetch_nothing(client):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    one = "https://w3id.org/igkg/graph/circleid-icann58-readout"
+    r = client.post("/sparql", data={"query": query, "default-graph-uri": one, "named-graph-uri": one})
+    assert r.status_code == 200 and sparql_count(r) == "555"
+    r = client.post("/sparql", data={"query": query, "default-graph-uri": "http://127.0.0.1:1/", "named-graph-uri": []})
+    assert r.status_code == 200 and sparql_count(r) == "0"
+    r = client.post("/sparql", data={"query": query, "default-graph-uri": "not an iri"})
+    assert r.status_code == 400 and r.text.startswith("invalid graph IRI")
 
 
 def test_sparql_without_a_query_opens_the_editor(client):
@@ -336,6 +345,19 @@ def test_ontology_page_documents_classes_and_properties_with_shapes(client):
     prop = prop[:prop.index("</article>")]
     assert '<dt>Domain</dt><dd><a href="/ontology#PostHolding">' in prop
     assert "<dt>Constrained by</dt>" in prop and "igsh:" in prop
+
+
+def test_the_ontology_iri_dereferences_to_its_page_or_its_turtle(client):
+    import pyoxigraph as ox
+
+    from kg.web.links import href
+
+    assert href("https://w3id.org/igkg/ontology") == "/ontology"
+    assert href("https://w3id.org/igkg/ontology#Registry") == "/ontology#Registry"
+    r = client.get("/ontology", headers={"Accept": "text/turtle"})
+    assert r.headers["content-type"].startswith("text/turtle")
+    subjects = {q.subject.value for q in ox.parse(r.content, ox.RdfFormat.TURTLE)}
+    assert {"https://w3id.org/igkg/ontology", "https://w3id.org/igkg/ontology#Registry"} <= subjects
 
 
 def test_requests_for_another_host_are_refused(client):

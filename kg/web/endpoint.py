@@ -3,9 +3,10 @@
 `query` by GET (`?query=`), by POST with an `application/x-www-form-urlencoded` body, or by POST
 with an `application/sparql-query` body. The project prefixes are predeclared. Result formats by
 content negotiation (or `?format=`): SELECT/ASK as JSON (default), XML, CSV or TSV; CONSTRUCT and
-DESCRIBE as Turtle (default), N-Triples, JSON-LD or RDF/XML. Refused: SPARQL Update (HTTP 403),
-SERVICE, FROM / FROM NAMED and the protocol's dataset parameters (kg.sparqltext.check_adhoc;
-HTTP 400). A malformed query answers HTTP 400, a query past the deadline HTTP 503, an answer
+DESCRIBE as Turtle (default), N-Triples, JSON-LD or RDF/XML. The default graph is the union of the
+named graphs, unless the protocol's `default-graph-uri` / `named-graph-uri` name graphs of the
+store (nothing is fetched; a graph the store lacks is empty). Refused: SPARQL Update (HTTP 403),
+SERVICE and FROM / FROM NAMED (kg.sparqltext.check_adhoc; HTTP 400). A malformed query answers HTTP 400, a query past the deadline HTTP 503, an answer
 past the size bound HTTP 413; each with a plain-text message, never a 200 with a cut body.
 """
 
@@ -67,10 +68,9 @@ async def sparql(request: Request) -> Response:
         return error(400, "no query: send query=… (URL or form body) or an application/sparql-query body")
     if len(queries) > 1:
         return error(400, "more than one query given; send exactly one")
-    for dataset in ("default-graph-uri", "named-graph-uri"):
-        if dataset in params:
-            return error(400, f"refused: {dataset} would make the engine fetch a URL; "
-                              "use GRAPH <iri> { … } to query one of the project's named graphs")
+    dataset = None
+    if "default-graph-uri" in params or "named-graph-uri" in params:
+        dataset = (params.get("default-graph-uri", []), params.get("named-graph-uri", []))
     text = queries[0]
     from kg.sparqltext import check_adhoc
 
@@ -89,7 +89,7 @@ async def sparql(request: Request) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     try:
-        answer = await run_in_threadpool(pool.run, text, fmt)
+        answer = await run_in_threadpool(pool.run, text, fmt, dataset)
     except QueryFailed as e:
         return error(400, str(e))
     except QueryTimeout as e:

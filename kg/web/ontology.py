@@ -124,8 +124,24 @@ def documentation(backend) -> dict:
     return {"iri": ONTOLOGY_IRI, "header": header, "groups": [g for g in groups if g["terms"]]}
 
 
+_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH iggraph:ontology { ?s ?p ?o } }"
+
+
 async def page(request: Request) -> Response:
-    """GET /ontology: the documentation page (HTML)."""
+    """GET /ontology: the documentation page (HTML); the ontology itself (the named graph
+    iggraph:ontology) as Turtle, JSON-LD, N-Triples or RDF/XML by content negotiation or `?format=`."""
+    from kg.web.negotiation import choose, content_type
+
     backend = request.app.state.backend
+    fmt = choose(request.headers.get("accept"), request.query_params.get("format"),
+                 ("html", "turtle", "jsonld", "ntriples", "rdfxml"), "html")
+    if fmt is None:
+        return Response("ask for text/html, text/turtle, application/ld+json or application/n-triples\n",
+                        status_code=406, media_type="text/plain")
+    if fmt != "html":
+        from kg.results import render as render_result
+
+        body = await run_in_threadpool(lambda: render_result(backend.query(_GRAPH), fmt))
+        return Response(body, media_type=content_type(fmt), headers={"Vary": "Accept"})
     doc = await run_in_threadpool(cached, request, "ontology", lambda: documentation(backend))
     return render(request, "ontology.html", title="The igkg ontology", doc=doc)

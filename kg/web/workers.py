@@ -19,6 +19,7 @@ from kg.errors import KgError
 DEFAULT_TIMEOUT_S = 30
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_WORKERS = 2
+STARTUP_S = 60  # seconds a new worker may take to start (import, open the store); not part of a query's time
 
 
 class QueryTimeout(KgError):
@@ -65,17 +66,26 @@ class _Bounded:
         pass
 
 
-def answer(backend, text: str, fmt: str, max_bytes: int) -> Answer:
+def answer(backend, text: str, fmt: str, max_bytes: int, dataset: tuple[list[str], list[str]] | None = None) -> Answer:
     """Run `text` on `backend` and serialise the answer in `fmt` (SELECT/ASK: json, xml, csv, tsv;
     CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld, rdfxml) into at most `max_bytes` bytes.
-    Raises QueryFailed (syntax or evaluation error) or ResultTooLarge."""
+    `dataset`: the SPARQL Protocol's (default-graph-uri, named-graph-uri) lists, graph IRIs of the
+    store (a graph it lacks is empty; nothing is fetched), instead of the union default graph.
+    Raises QueryFailed (syntax or evaluation error, an invalid graph IRI) or ResultTooLarge."""
     import pyoxigraph as ox
 
     from kg.namespaces import PREFIXES
     from kg.results import GRAPH_FORMATS, SERIALIZED
 
     try:
-        result = backend.query(text)
+        if dataset is None:
+            result = backend.query(text)
+        else:
+            try:
+                default, named = ([ox.NamedNode(g) for g in gs] for gs in dataset)
+            except ValueError as e:
+                raise QueryFailed(f"invalid graph IRI in default-graph-uri / named-graph-uri: {e}") from None
+            result = backend.store.query(text, default_graph=default, named_graphs=named, prefixes=PREFIXES)
         out = _Bounded(max_bytes)
         if isinstance(result, ox.QueryTriples):
             fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
@@ -110,11 +120,11 @@ def _worker_main(conn, store: str, max_bytes: int) -> None:  # pragma: no cover 
     conn.send(("ready", None))
     while True:
         try:
-            text, fmt = conn.recv()
+            text, fmt, dataset = conn.recv()
         except (EOFError, OSError):  # the parent is gone
             return
         try:
-            conn.send(("ok", answer(backend, text, fmt, max_bytes)))
+            conn.send(("ok", answer(backend, text, fmt, max_bytes, dataset)))
         except KgError as e:
             conn.send((type(e).__name__, str(e)))
         except Exception as e:  # noqa: BLE001 - reported to the parent as a failed query
@@ -180,21 +190,22 @@ class WorkerPool:
         w.stop()
         threading.Thread(target=self._spawn, daemon=True).start()
 
-    def run(self, text: str, fmt: str) -> Answer:
-        """The answer to `text` in `fmt` (see `answer`). Raises QueryTimeout when no worker is free
-        or the query runs past the deadline (the worker is then killed and replaced), ResultTooLarge,
+    def run(self, text: str, fmt: str, dataset: tuple[list[str], list[str]] | None = None) -> Answer:
+        """The answer to `text` in `fmt` over `dataset` (see `answer`). Raises QueryTimeout when no worker is free
+        or the query runs past `timeout_s` counted from when a started worker receives it (the worker
+        is then killed and replaced), ResultTooLarge,
         or QueryFailed."""
         import time
 
-        deadline = time.monotonic() + self.timeout_s
         try:
             w = self._idle.get(timeout=self.timeout_s)
         except queue.Empty:
             raise QueryTimeout(f"no query worker became free within {self.timeout_s:g} s; try again later") from None
         try:
-            if not w.wait_ready(max(deadline - time.monotonic(), 0.01)):
-                raise QueryTimeout(f"the query worker did not start within {self.timeout_s:g} s")
-            w.conn.send((text, fmt))
+            if not w.wait_ready(STARTUP_S):
+                raise QueryTimeout(f"the query worker did not start within {STARTUP_S} s")
+            deadline = time.monotonic() + self.timeout_s
+            w.conn.send((text, fmt, dataset))
             if not w.conn.poll(max(deadline - time.monotonic(), 0.01)):
                 raise QueryTimeout(f"the query ran longer than {self.timeout_s:g} s and was stopped (--timeout-s)")
             status, payload = w.conn.recv()
