@@ -10,7 +10,7 @@ httpx. Per page kind the median over its URLs is given twice: the first request 
 pages are then rendered; they are kept afterwards) and a repeat. Then `--clients` threads each send
 `--requests` requests drawn in turn from every page kind; errors (non-2xx or a transport error) and
 client-side latency p50/p99 are given. Output: a Markdown table on standard output, also written to
-bench/results/web-<date>-<host>.md.
+bench/results/web-<date>-<host>-<label>.md.
 """
 
 from __future__ import annotations
@@ -38,14 +38,14 @@ FIXED = {
     "home": ["/"],
     "search": ["/search?q=cnnic", "/search?q=icann", "/search?q=zhang"],
     "browse": [f"/browse/{k}" for k in ("organisations", "people", "events", "agreements", "documents")],
-    "query form + rows": ["/queries/people-of-organisation?org=igorg:cnnic", "/queries/successions",
+    "query form + rows": ["/queries/people-of-organisation?org={org}", "/queries/career-of-person?person={person}",
                           "/queries/events-in-year?year=2014"],
-    "query .json": ["/queries/people-of-organisation.json?org=igorg:cnnic", "/queries/events.json"],
+    "query .json": ["/queries/people-of-organisation.json?org={org}", "/queries/career-of-person.json?person={person}"],
     "query library": ["/queries"],
     "/sparql SELECT": ["/sparql?query=SELECT%20%3Fo%20WHERE%20%7B%20%3Fo%20a%20igkg%3AOrganization%20%7D%20LIMIT%2050"],
     "ontology": ["/ontology"],
     "editor": ["/editor"],
-    "entity as Turtle": ["/id/org/cnnic?format=ttl", "/id/person/zhang-jianchuan?format=ttl"],
+    "entity as Turtle": ["/id/{org_path}?format=ttl", "/id/{person_path}?format=ttl"],
 }
 
 
@@ -125,6 +125,7 @@ def main() -> None:
     ap.add_argument("--per-kind", type=int, default=20, help="entity pages measured per kind")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=50, help="requests per client")
+    ap.add_argument("--label", default="seed", help="names the results file (web-<date>-<host>-<label>.md)")
     args = ap.parse_args()
     kg = [sys.executable, "-m", "kg"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,7 +141,12 @@ def main() -> None:
         try:
             proc.stdout.readline()  # "Serving …": the app has started
             with httpx.Client(base_url=base, trust_env=False, timeout=120) as client:
-                kinds = {**FIXED, **entity_urls(client, args.per_kind)}
+                entities = entity_urls(client, args.per_kind)
+                org, person = entities["entity: organisation"][0][4:], entities["entity: person"][0][4:]
+                names = {"org": "igorg:" + org.split("/", 1)[1], "person": "igperson:" + person.split("/", 1)[1],
+                         "org_path": org, "person_path": person}
+                fixed = {k: [u.format(**names) for u in us] for k, us in FIXED.items()}
+                kinds = {**fixed, **entities}
                 rows = measure(client, kinds)
             urls = [u for us in kinds.values() for u in us]
             errors, p50, p99, rate = load(args.clients, args.requests, base, urls)
@@ -156,7 +162,7 @@ def main() -> None:
                   f"{errors} errors, p50 {p50:.1f} ms, p99 {p99:.1f} ms, {rate:.0f} requests/s", ""]
     text = "\n".join(lines)
     print(text)
-    out = HERE / "results" / f"web-{dt.date.today()}-{platform.node()}.md"
+    out = HERE / "results" / f"web-{dt.date.today()}-{platform.node()}-{args.label}.md"
     out.parent.mkdir(exist_ok=True)
     out.write_text(text, encoding="utf-8")
 

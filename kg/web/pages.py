@@ -39,6 +39,13 @@ SELECT ?doc ?class (COUNT(DISTINCT ?node) AS ?facts) WHERE {
   OPTIONAL { ?node prov:wasDerivedFrom ?doc }
 } GROUP BY ?doc ?class ORDER BY ?class ?doc
 """
+_COUNTS = """
+SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  VALUES ?c { igkg:Organization igkg:Person igkg:Post igkg:Event igkg:Agreement igkg:SourceDocument igkg:Place }
+  ?x a ?c
+} GROUP BY ?c
+"""
+MAX_ITEMS = 500  # entries shown per group of a list (the rest: the query library pages through all)
 LISTS = {"organisations": "Organisations by kind", "people": "People", "events": "Events by year",
          "agreements": "Agreements", "documents": "Source documents"}
 
@@ -66,13 +73,12 @@ def _link(iri: str, label: str) -> dict:
 
 
 def counts(backend) -> list[dict]:
-    """Instances of the main classes (kg.stats), each with its class link and the list it opens."""
-    from kg.stats import stats
-
-    instances = stats(backend).instances
+    """Distinct instances of the main classes (asserted or inferred types; one query), each with its
+    class link and the list it opens."""
+    found = {r["c"].value: int(r["n"].value) for r in select(backend, _COUNTS)}
     targets = {"Organization": "organisations", "Person": "people", "Event": "events", "Agreement": "agreements",
                "SourceDocument": "documents"}
-    return [{"class": c, "href": href(IGKG + c), "count": instances.get(f"igkg:{c}", 0),
+    return [{"class": c, "href": href(IGKG + c), "count": found.get(IGKG + c, 0),
              "list": f"/browse/{targets[c]}" if c in targets else None} for c in HOME_CLASSES]
 
 
@@ -82,7 +88,7 @@ def warm(app) -> None:
     backend = app.state.backend
     cached(app, "counts", lambda: counts(backend))
     for kind, build in BUILDERS.items():
-        cached(app, "browse:" + kind, lambda b=build: b(backend))
+        cached(app, "browse:" + kind, lambda b=build: capped(b(backend)))
     cached(app, "editor", editor_config)
 
 
@@ -203,8 +209,13 @@ async def browse(request: Request) -> Response:
         return render(request, "error.html", status=404, title="Not found",
                       message=f"No list named {kind!r}; the lists are: {', '.join(LISTS)}.")
     backend = request.app.state.backend
-    groups = await run_in_threadpool(cached, request, "browse:" + kind, lambda: BUILDERS[kind](backend))
+    groups = await run_in_threadpool(cached, request, "browse:" + kind, lambda: capped(BUILDERS[kind](backend)))
     return render(request, "browse.html", title=LISTS[kind], groups=groups, lists=LISTS, current=kind)
+
+
+def capped(groups: list[dict]) -> list[dict]:
+    """Each group with at most MAX_ITEMS entries; `total` keeps its full size."""
+    return [{**g, "total": len(g["items"]), "items": g["items"][:MAX_ITEMS]} for g in groups]
 
 
 def editor_config() -> dict:
