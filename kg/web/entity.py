@@ -50,12 +50,13 @@ def rdf(backend, iri: str, fmt: str) -> bytes:
 
 
 def types(backend, iri: str, describer) -> list[dict]:
-    """The entity's types: IRI, name, link, and whether only the inferred graph states it."""
+    """The entity's types: IRI, name, link, and whether only the inferred graph states it; asserted first."""
     graphs: dict[str, set] = {}
     for r in select(backend, _TYPES, x=iri):
         graphs.setdefault(r["t"].value, set()).add(r["g"].value)
-    return [{"iri": t, "label": describer.label(t), "href": href(t), "inferred": gs == {GRAPH_INFERRED}}
-            for t, gs in graphs.items()]
+    out = [{"iri": t, "label": describer.label(t), "href": href(t), "inferred": gs == {GRAPH_INFERRED}}
+           for t, gs in graphs.items()]
+    return sorted(out, key=lambda t: (t["inferred"], t["label"].lower()))  # asserted types first
 
 
 def _value(relation) -> dict:

@@ -26,7 +26,7 @@ from kg.web.render import render
 
 RESULT_EXTENSIONS = ("json", "csv", "tsv", "xml")
 _INSTANCES = """
-SELECT DISTINCT ?c ?x WHERE { ?x a/rdfs:subClassOf* ?c FILTER(isIRI(?x)) } ORDER BY ?x LIMIT 1000
+SELECT DISTINCT ?c ?x WHERE { ?k rdfs:subClassOf* ?c . ?x a ?k FILTER(isIRI(?x)) } LIMIT 1000
 """
 
 
@@ -37,7 +37,7 @@ def _query(name: str):
 
 
 def choices(backend, cls: str) -> list[dict]:
-    """The instances of `cls` (with subclasses; the first 1000 by IRI): value (prefixed name) and
+    """The instances of `cls` (with subclasses; at most 1000): value (prefixed name) and
     name, sorted by name. Any other value can still be typed into the field."""
     from kg.backend import select
 
