@@ -54,11 +54,13 @@ class ServerTiming:
 
 
 def _warm(app) -> None:
-    """Compute the pages every visitor sees first (kg.web.pages.warm, the ontology documentation)."""
+    """Compute the pages every visitor sees first (kg.web.pages.warm, the ontology documentation) and
+    the source documents' pages (kg.web.entity.warm)."""
     from kg.web.pages import cached
 
     pages.warm(app)
     cached(app, "ontology", lambda: ontology.documentation(app.state.backend))
+    entity.warm(app)
 
 
 def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float = 30,

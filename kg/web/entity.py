@@ -115,14 +115,20 @@ def _page(request: Request, iri: str, fmt: str) -> Response:
                       message=f"The graph holds nothing about <{iri}>.")
     if fmt != "html":
         return Response(rdf(backend, iri, fmt), media_type=content_type(fmt), headers={"Vary": "Accept"})
-    pages = request.app.state.caches.setdefault("entity-pages", OrderedDict())
+    return cached_html(request.app, iri)
+
+
+def cached_html(app, iri: str) -> Response:
+    """The HTML page of `iri` (which the graph holds), rendered once and kept (at most PAGE_CACHE pages,
+    the least recently used dropped first)."""
+    pages = app.state.caches.setdefault("entity-pages", OrderedDict())
     with _LOCK:
         body = pages.get(iri)
         if body is not None:
             pages.move_to_end(iri)
     if body is not None:
         return HTMLResponse(body)
-    response = _html(request, backend, iri)
+    response = _html(app, app.state.backend, iri)
     if response.status_code == 200:
         with _LOCK:
             pages[iri] = response.body
@@ -131,8 +137,20 @@ def _page(request: Request, iri: str, fmt: str) -> Response:
     return response
 
 
-def _html(request: Request, backend, iri: str) -> Response:
-    d = request.app.state.describer
+_DOCUMENTS = "SELECT ?d WHERE { ?d a igkg:SourceDocument } ORDER BY ?d LIMIT 21"
+
+
+def warm(app) -> None:
+    """Render the pages of the source documents ahead of any request when there are at most 20 (each
+    lists every fact derived from it: the slowest page kind)."""
+    docs = [r["d"].value for r in select(app.state.backend, _DOCUMENTS)]
+    if len(docs) <= 20:
+        for d in docs:
+            cached_html(app, d)
+
+
+def _html(request, backend, iri: str) -> Response:
+    d = getattr(request, "app", request).state.describer
     try:
         profile = d.describe(iri)
     except UsageError as e:  # pragma: no cover - exists() said it is there
@@ -142,5 +160,5 @@ def _html(request: Request, backend, iri: str) -> Response:
     return render(
         request, "entity.html", title=profile.label, profile=profile, types=kinds,
         sections=sections(statements), outgoing=grouped(profile.outgoing), incoming=grouped(profile.incoming),
-        extras=[Markup(hook(backend, iri)) for hook in request.app.state.entity_hooks],
+        extras=[Markup(hook(backend, iri)) for hook in getattr(request, "app", request).state.entity_hooks],
     )

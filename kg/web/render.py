@@ -25,9 +25,10 @@ def templates() -> Environment:
 
 
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
-    """The template `name` rendered with `context` (and `request`) as an HTML response."""
-    env = request.app.state.templates
-    html = env.get_template(name).render(request=request, **context)
+    """The template `name` rendered with `context` as an HTML response; `request` is a Request or
+    the app itself (for pages rendered ahead of any request)."""
+    env = getattr(request, "app", request).state.templates
+    html = env.get_template(name).render(**context)
     return HTMLResponse(html, status_code=status)
 
 
