@@ -368,3 +368,11 @@ def test_requests_for_another_host_are_refused(client):
 
 def test_every_response_says_its_server_time(client):
     assert re.fullmatch(r"app;dur=\d+\.\d\d", client.get("/").headers["server-timing"])
+
+
+def test_picture_hooks_add_their_markup_to_entity_and_home_pages(store):
+    with client_for(store) as c:
+        c.app.state.entity_hooks.append(lambda backend, iri: f'<svg role="img" aria-label="network of {iri}"></svg>')
+        c.app.state.home_hooks.append(lambda backend: '<svg role="img" aria-label="the whole network"></svg>')
+        assert f'<svg role="img" aria-label="network of {CNNIC}"></svg>' in c.get("/id/org/cnnic").text
+        assert '<svg role="img" aria-label="the whole network"></svg>' in c.get("/").text

@@ -13,6 +13,10 @@ Routes:
     /ontology                 classes and properties                     (kg.web.ontology)
     /static/…                 style sheet and the editor's files
 
+`app.state.entity_hooks` / `app.state.home_hooks`: callables adding trusted HTML (a picture) to
+entity pages (`hook(backend, iri)`) and the home page (`hook(backend)`); rendered pages are kept,
+so add hooks before the first request.
+
 Requests whose Host header is not one of `allowed_hosts` are answered HTTP 400 (DNS rebinding).
 Each response carries `Server-Timing: app;dur=<ms>` (time to the response's first byte, ms).
 """
@@ -126,5 +130,8 @@ def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float 
     app.state.templates = templates()
     app.state.timeout_s = timeout_s
     app.state.caches = {}
-    app.state.entity_hooks = []  # callables (backend, iri) -> trusted HTML (e.g. an SVG picture) shown on entity pages
+    # Pictures and other additions: callables returning trusted HTML (e.g. an inline SVG), shown in
+    # a section of the entity pages (hook(backend, iri)) and of the home page (hook(backend)).
+    app.state.entity_hooks = []
+    app.state.home_hooks = []
     return app

@@ -96,7 +96,11 @@ async def home(request: Request) -> Response:
     """GET /: counts, the search box and the entry lists."""
     backend = request.app.state.backend
     data = await run_in_threadpool(cached, request, "counts", lambda: counts(backend))
-    return render(request, "home.html", title="Internet Governance Knowledge Graph", counts=data, lists=LISTS)
+    from markupsafe import Markup
+
+    extras = [Markup(hook(backend)) for hook in request.app.state.home_hooks]
+    return render(request, "home.html", title="Internet Governance Knowledge Graph", counts=data, lists=LISTS,
+                  extras=extras)
 
 
 def search_rows(backend, text: str) -> list[dict]:
