@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 KG     := $(BIN)/kg
 
-.PHONY: demo test install readme clean debian-packages
+.PHONY: demo test install readme clean debian-packages web-assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,21 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $(BENCH_STAMP)
 
-install: $(STAMP)
+# The SPARQL editor of `kg serve` (YASGUI) from npm, versions pinned by package-lock.json; its
+# files are copied into the package's static folder (git-ignored). Nothing is fetched at run time.
+YASGUI := kg/web/static/vendor/yasgui
+WEB_ASSETS := $(YASGUI)/yasgui.min.js
+$(WEB_ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p $(YASGUI)
+	cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css $(YASGUI)/
+	touch $(WEB_ASSETS)
+web-assets: $(WEB_ASSETS)
+
+install: $(STAMP) $(WEB_ASSETS)
 
 # Build, validate, check, load the embedded store and ask it some questions.
-demo: $(STAMP)
+demo: $(STAMP) $(WEB_ASSETS)
 	$(KG) validate
 	$(KG) check
 	$(KG) load --reason
@@ -34,6 +45,8 @@ demo: $(STAMP)
 	$(KG) query agreements-of-organisation -p org=igorg:cnnic
 	$(KG) query members-of-organisation -p org=KNET
 	$(KG) describe "Zhang Jianchuan"
+	@echo
+	@echo "Open the web app: $(KG) serve, then http://127.0.0.1:7878/ in a browser (Ctrl-C stops it)."
 
 # Debian packages the tests run: a second SPARQL engine (OpenLink Virtuoso), Graphviz (`dot`, for
 # `kg viz network`) and headless Chromium with its WebDriver (the browser tests). Installed with
@@ -57,7 +70,7 @@ debian-packages:
 	fi
 
 # Two workers (pytest-xdist); no bytecode or cache files are written into the checkout.
-test: $(STAMP) debian-packages
+test: $(STAMP) $(WEB_ASSETS) debian-packages
 	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -n 2
 
 # Re-run the commands shown in README.md and queries/README.md and refresh their output.
@@ -66,7 +79,7 @@ readme: $(STAMP)
 	$(BIN)/python -m kg.queries.catalogue --write
 
 clean:
-	rm -rf $(VENV) .kg-store .pytest_cache build *.egg-info
+	rm -rf $(VENV) .kg-store .pytest_cache build *.egg-info node_modules $(YASGUI)
 
 BENCH_PY := $(BIN)/python
 BENCH_DEPS := $(BENCH_STAMP)

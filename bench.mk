@@ -24,3 +24,9 @@ bench-compare: $(BENCH_DEPS)
 .PHONY: bench-search
 bench-search: $(BENCH_DEPS)
 	$(BENCH_PY) bench/search.py --triples 1000000
+
+# The web app (`kg serve`): median server time per page kind on the seed data, and 20 concurrent
+# clients × 50 requests (errors, p50, p99); writes bench/results/web-<date>-<host>.md.
+.PHONY: bench-web
+bench-web: $(BENCH_DEPS)
+	$(BENCH_PY) bench/web.py $(BENCH_ARGS)

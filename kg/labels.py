@@ -139,11 +139,12 @@ def suggestions(backend, text: str, *, cls: str | None = None) -> list[tuple[str
 
 def full_text_suggestions(backend, text: str, *, cls: str | None = None) -> list[tuple[str, str]]:
     """Up to five (IRI, label) of the best full-text matches (kg.search) of `text` that have a label;
-    with `cls`, instances of that class only."""
+    with `cls`, instances of that class only. Only texts holding every word of `text` count: a
+    suggestion that shares one common word ("of", "name") with a misspelt name helps no one."""
     from kg.search import search
 
     out = []
-    for hit in search(backend, text, limit=SUGGESTIONS * 10):
+    for hit in search(backend, text, limit=SUGGESTIONS * 10, all_words=True):
         if hit.label and (cls is None or is_instance(backend, hit.entity, cls)):
             out.append((hit.entity, hit.label))
         if len(out) == SUGGESTIONS:

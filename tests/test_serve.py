@@ -1,4 +1,4 @@
-"""`kg serve`: a read-only SPARQL endpoint over the store, on loopback, stopped by Ctrl-C."""
+"""`kg serve`: the web app and its read-only SPARQL endpoint over the store, on loopback, stopped by Ctrl-C."""
 
 from __future__ import annotations
 
@@ -105,8 +105,8 @@ def test_serve_prints_the_urls_and_stops_cleanly_on_sigint(served):
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
     assert proc.banner.startswith("Serving store ")
-    assert f"\n  SPARQL endpoint: {base}/query\n" in proc.banner
-    assert proc.banner.endswith(f"\n  query page:      {base}/\n")
+    assert f"\n  SPARQL endpoint: {base}/sparql\n" in proc.banner
+    assert proc.banner.endswith(f"\n  web app:         {base}/\n")
     assert "Stopped." in err
     time.sleep(0.2)
     with pytest.raises(OSError):  # nothing listens any more
@@ -122,16 +122,16 @@ def test_serve_stops_cleanly_on_sigterm(served):
 
 def test_the_server_dies_with_a_killed_kg_serve(served):
     proc, base, _ = served
-    proc.kill()  # SIGKILL: kg serve cannot forward anything
+    proc.kill()  # SIGKILL: kg serve cannot stop anything
     proc.wait()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
             urllib.request.build_opener(urllib.request.ProxyHandler({})).open(f"{base}/", timeout=1).close()
         except OSError:
-            return  # nothing listens: the oxigraph child went too
+            return  # nothing listens any more
         time.sleep(0.1)
-    raise AssertionError("the oxigraph server outlived kg serve")
+    raise AssertionError("something still listens after kg serve was killed")
 
 
 def test_serve_without_a_store_says_to_run_kg_load(tmp_path, kg):
@@ -148,3 +148,42 @@ def test_loading_into_the_read_only_endpoint_reports_the_refusal(served, tmp_pat
     assert r.returncode == 2
     assert f"error: PUT {base}/store?graph=https%3A%2F%2Fw3id.org%2Figkg%2Fgraph%2Fb: HTTP 403 Forbidden" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_the_web_app_answers_over_http_with_httpx(served):
+    import httpx
+
+    proc, base, _ = served
+    with httpx.Client(base_url=base, trust_env=False, timeout=30) as client:
+        home = client.get("/")
+        assert home.status_code == 200 and "<h1>Internet Governance Knowledge Graph</h1>" in home.text
+        assert client.get("/id/no/such-thing").status_code == 404
+        r = client.post("/sparql", content="SELECT ?o WHERE { <http://example.org/a> <http://example.org/p> ?o }",
+                        headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+        assert (r.status_code, r.text) == (200, "o\r\none\r\n")
+
+
+def test_a_request_naming_another_host_is_refused(served):
+    """DNS rebinding: a page from attacker.example whose name now resolves to 127.0.0.1 sends
+    `Host: attacker.example`; the app answers only its own address."""
+    import httpx
+
+    proc, base, _ = served
+    port = base.rsplit(":", 1)[1]
+    with httpx.Client(trust_env=False, timeout=30) as client:
+        bad = client.get(f"{base}/sparql", params={"query": "ASK {}"}, headers={"Host": f"attacker.example:{port}"})
+        assert (bad.status_code, bad.text) == (400, "Invalid host header")
+        good = client.get(f"{base}/sparql", params={"query": "ASK {}"}, headers={"Host": f"localhost:{port}"})
+        assert good.status_code == 200
+
+
+def test_serve_on_a_busy_port_fails_with_one_line_before_the_banner(served, tmp_path):
+    proc, base, store = served
+    port = base.rsplit(":", 1)[1]
+    env = dict(os.environ)
+    env.pop("KG_STORE", None)
+    r = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", port],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert r.stderr == f"error: cannot serve on {base}: the port is in use; pick another with --port\n"
