@@ -136,9 +136,21 @@ class QualityReport:
         }
 
 
+def standard_term_outcome(quads) -> CheckOutcome:
+    """The check of kg.vocabcheck (code, not SPARQL: it compares with the standards' own files in
+    ontology/imports/): no project axiom entails a domain or range on a term outside igkg:."""
+    from kg import vocabcheck
+
+    check = QualityCheck(vocabcheck.NAME, Path(vocabcheck.__file__), "", vocabcheck.PROBLEM,
+                         vocabcheck.SOLUTION, "error")
+    rows = vocabcheck.violations(quads, vocabcheck.standard_quads())
+    return CheckOutcome(check, vocabcheck.COLUMNS, rows)
+
+
 def check_dataset(files: Iterable[str | Path] = (), *, consistency: bool = True, timeout_s: float = 120.0,
                   memory_mb: int = 2000) -> QualityReport:
-    """Run `ontology/checks/*-violation.rq` on the ontology + data (or + `files`), then, when
+    """Run `ontology/checks/*-violation.rq` and the standard-term check (kg.vocabcheck) on the
+    ontology + data (or + `files`), then, when
     `consistency`, HermiT on the same quads (bounded by `timeout_s` seconds and `memory_mb` MiB).
 
     Raises InputError for a file or check that does not parse, kg.reason.hermit.ReasonerError when
@@ -152,7 +164,7 @@ def check_dataset(files: Iterable[str | Path] = (), *, consistency: bool = True,
     parsed = read_dataset(with_ontology(files) if files else default_sources())
     store = ox.Store()
     store.extend(parsed.quads)
-    outcomes = tuple(run_checks(store, checks))
+    outcomes = tuple(run_checks(store, checks)) + (standard_term_outcome(parsed.quads),)
     result = None
     if consistency:
         from kg.reason.hermit import check_consistency
