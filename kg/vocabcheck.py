@@ -20,6 +20,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from kg.namespaces import OWL as _OWL, RDFS as _RDFS
+
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
@@ -31,8 +33,6 @@ SOLUTION = ("Remove the link or the axiom from ontology/igkg.ttl; relate the igk
             "term by a property chain, or state the domain and range on an igkg sub-property instead.")
 COLUMNS = ("property", "axiom", "value")
 
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_OWL = "http://www.w3.org/2002/07/owl#"
 _TRIVIAL = frozenset([_OWL + "Thing", _RDFS + "Resource"])
 
 
@@ -45,11 +45,14 @@ def imports_dir() -> Path:
 
 def standard_quads(folder: Path | None = None) -> list["pyoxigraph.Quad"]:
     """The triples of every `*.ttl` and `*.nt` file in `folder` (default: imports_dir()), each file in
-    a graph of its own. Raises InputError for a file that does not parse."""
+    a graph of its own; none when the folder does not exist. Raises InputError for a file that does
+    not parse."""
     from kg.dataset import Source, read_quads
     from kg.namespaces import GRAPH
 
     folder = folder or imports_dir()
+    if not folder.is_dir():
+        return []
     files = sorted(p for p in folder.iterdir() if p.suffix in (".ttl", ".nt"))
     return [q for p in files for q in read_quads(Source(p, GRAPH + "standard/" + p.stem))]
 
