@@ -6,9 +6,9 @@ The world follows docs/design.md: organisations of every kind with an `org:subOr
 hierarchy, people with post holdings and successions over decades, affiliations, events of every
 kind with sub-events inside their parent's dates, participations with roles and topics, MOUs and
 partnerships with two or more parties and a signing ceremony (date and place), statistical
-observations, reports and source documents; every fact-bearing node carries
-`prov:wasDerivedFrom` and `igkg:quote`, every entity `prov:wasDerivedFrom` each document that
-mentions it.
+observations, reports and source documents; every fact-bearing node carries its document
+(`prov:wasDerivedFrom` on records, `dcterms:source` on events and contact points) and `igkg:quote`,
+every entity `dcterms:source` each document that mentions it.
 
 Output is streamed one source document at a time (one named graph `iggraph:synthetic-NNNNNN` per
 synthetic document, as the real data has one per seed document), so memory stays constant: only
@@ -88,6 +88,11 @@ HAS_TOP = I(SKOS + "hasTopConcept")
 CONCEPT = I(SKOS + "Concept")
 SCHEME = I(SKOS + "ConceptScheme")
 DERIVED = I(PROV + "wasDerivedFrom")
+NAMED_IN = I(DCT + "source")
+UNIT_OF = I(ORG + "unitOf")
+# Records are derived from their document (prov:wasDerivedFrom); every other node names it (dcterms:source).
+RECORDS = frozenset(K(c) for c in ("PostHolding", "Affiliation", "Participation", "Agreement", "MOU",
+                                   "Partnership", "StatisticalObservation"))
 SKOS_NOTE = I(SKOS + "editorialNote")
 QUOTE = K("quote")
 SUB_ORG = I(ORG + "subOrganizationOf")
@@ -292,15 +297,15 @@ class Doc:
     def fact(self, node: str, cls: str, quote: str | None) -> None:
         """A fact-bearing node: its type, its source and its verbatim quote."""
         self.t(node, A, cls)
-        self.t(node, DERIVED, self.iri)
+        self.t(node, DERIVED if cls in RECORDS else NAMED_IN, self.iri)
         if quote is not None:
             self.t(node, QUOTE, lit(quote))
 
     def mention(self, node: str) -> None:
-        """An entity this document mentions derives from it (once per document)."""
+        """An entity this document mentions names it as a source (once per document)."""
         if node not in self.mentioned:
             self.mentioned.add(node)
-            self.t(node, DERIVED, self.iri)
+            self.t(node, NAMED_IN, self.iri)
 
 
 class Generator:
@@ -403,9 +408,9 @@ class Generator:
         doc.mention(w.org_iri(publisher))
         event = self.event(doc, day)
         for h in self.announce:  # the newest holder of a post was announced at this document's event
-            t(h, K("announcedAt"), event)
+            t(h, K("startAnnouncedAt"), event)
             announcer = w.person_iri(w.any_person())
-            t(h, K("announcedBy"), announcer)
+            t(h, K("startAnnouncedBy"), announcer)
             doc.mention(announcer)
         for _ in range(rng.choice((1, 1, 2, 3))):
             self.affiliation(doc)
@@ -452,6 +457,8 @@ class Generator:
             if pool and (kind in ("Administration", "EngagementCentre") or rng.random() < 0.85):
                 parent = pool[rng.randrange(len(pool))]
                 t(o, SUB_ORG, w.org_iri(parent))
+                if kind in ("Administration", "EngagementCentre"):  # units (W3C ORG)
+                    t(o, UNIT_OF, w.org_iri(parent))
                 doc.mention(w.org_iri(parent))
                 break
         w.orgs_by_kind[kind].append(i)

@@ -136,9 +136,22 @@ class QualityReport:
         }
 
 
+def standard_term_outcome(quads) -> CheckOutcome:
+    """The check of kg.vocabcheck (code, not SPARQL: it compares with the standards' own files in
+    ontology/imports/, which its `file` names): no project axiom entails a domain or range on a
+    term outside igkg:."""
+    from kg import vocabcheck
+
+    check = QualityCheck(vocabcheck.NAME, vocabcheck.imports_dir(), "", vocabcheck.PROBLEM,
+                         vocabcheck.SOLUTION, "error")
+    rows = vocabcheck.violations(quads, vocabcheck.standard_quads())
+    return CheckOutcome(check, vocabcheck.COLUMNS, rows)
+
+
 def check_dataset(files: Iterable[str | Path] = (), *, consistency: bool = True, timeout_s: float = 120.0,
                   memory_mb: int = 2000) -> QualityReport:
-    """Run `ontology/checks/*-violation.rq` on the ontology + data (or + `files`), then, when
+    """Run `ontology/checks/*-violation.rq` and the standard-term check (kg.vocabcheck) on the
+    ontology + data (or + `files`), then, when
     `consistency`, HermiT on the same quads (bounded by `timeout_s` seconds and `memory_mb` MiB).
 
     Raises InputError for a file or check that does not parse, kg.reason.hermit.ReasonerError when
@@ -153,6 +166,8 @@ def check_dataset(files: Iterable[str | Path] = (), *, consistency: bool = True,
     store = ox.Store()
     store.extend(parsed.quads)
     outcomes = tuple(run_checks(store, checks))
+    if (project_root() / "ontology" / "imports").is_dir():  # a project without the standards' files skips it
+        outcomes += (standard_term_outcome(parsed.quads),)
     result = None
     if consistency:
         from kg.reason.hermit import check_consistency

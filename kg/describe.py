@@ -13,12 +13,13 @@ from dataclasses import asdict, dataclass, field
 from kg.backend import select
 from kg.errors import UsageError
 from kg.labels import did_you_mean, names_of, resolve_label
-from kg.namespaces import GRAPH_INFERRED, IGKG, ORG, PROV, RDF_TYPE, RDFS, SCHEMA, SKOS, expand, shorten
+from kg.namespaces import GRAPH_INFERRED, IGKG, ORG, PREFIXES, PROV, RDF_TYPE, RDFS, SCHEMA, SKOS, expand, shorten
 from kg.terms import named_node, printable, show
 
 LABEL_PROPS = (RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel")
 NOTE_PROPS = (SKOS + "editorialNote", RDFS + "comment", SKOS + "note")
 SOURCE, QUOTE = PROV + "wasDerivedFrom", IGKG + "quote"
+NAMED_IN = PREFIXES["dcterms"] + "source"  # the document that names an event (records use SOURCE)
 # Kinds of node rendered as a sentence (most specific first) and the entity classes preferred
 # when a label is ambiguous.
 NARY = ("PostHolding", "Affiliation", "Participation", "MOU", "Partnership", "Agreement",
@@ -168,7 +169,7 @@ class Describer:
                 r["s"] for r in select(self.backend, _IN, x=node) if r["p"].value == IGKG + "succeeds")
         render = RENDER.get(kind, _event_sentence)
         sentence = render(self, p)
-        sources = tuple(shorten(s.value) for s in p.get(SOURCE, []))
+        sources = tuple(shorten(s.value) for s in p.get(SOURCE, []) + p.get(NAMED_IN, []))
         quotes = tuple(q.value for q in p.get(QUOTE, []))
         return Statement(kind or "Event", shorten(node), sentence, sources, quotes)
 
@@ -224,15 +225,28 @@ def _clauses(d: Describer, p: dict, clauses: tuple[tuple[str, str], ...]) -> str
 
 
 def _holding(d: Describer, p: dict) -> str:
+    """One sentence: who, which post, the status on the source's date, the stated dates or their
+    bounds (earliest/latest start and end, an approximate span), succession and the announcements."""
     post, organisation = d.one(p, IGKG + "post"), d.one(p, ORG + "organization")
-    verb = "held" if p.get(IGKG + "endCause") or p.get(SCHEMA + "endDate") else "holds"
+    status = p.get(IGKG + "holdingStatus", [])
+    status_iri = status[0].value if status else ""
+    if status_iri.endswith("/announced"):
+        verb = "is announced to hold"
+    elif status_iri.endswith("/former") or p.get(SCHEMA + "endDate"):
+        verb = "held"
+    else:
+        verb = "holds"
     s = f"{d.one(p, ORG + 'member')} {verb} the post {post}"
     if organisation not in post:
         s += f" at {organisation}"
     s += _clauses(d, p, (
-        (SCHEMA + "startDate", ", since {}"), (SCHEMA + "endDate", ", until {}"), (IGKG + "endCause", " (ended: {})"),
+        (SCHEMA + "startDate", ", since {}"), (IGKG + "earliestStart", ", starting on or after {}"),
+        (IGKG + "latestStart", ", started by {}"), (IGKG + "approximateDuration", " (circa {} by then)"),
+        (SCHEMA + "endDate", ", until {}"), (IGKG + "earliestEnd", ", not ended before {}"),
+        (IGKG + "latestEnd", ", ended by {}"), (IGKG + "endCause", " (ends: {})"),
         (IGKG + "succeeds", "; succeeds {}"), (IGKG + "succeededBy", "; succeeded by {}"),
-        (IGKG + "announcedAt", "; announced at {}"), (IGKG + "announcedBy", " by {}"),
+        (IGKG + "startAnnouncedAt", "; start announced at {}"), (IGKG + "startAnnouncedBy", " by {}"),
+        (IGKG + "endAnnouncedAt", "; end announced at {}"), (IGKG + "endAnnouncedBy", " by {}"),
     ))
     return s + "."
 

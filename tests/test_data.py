@@ -27,7 +27,8 @@ RDFS = PREFIXES["rdfs"]
 ARTICLE = PREFIXES["igdoc"] + "circleid-icann58-readout"
 SLIDES = PREFIXES["igdoc"] + "cnnic-inter-cctld-cooperation"
 
-# Classes whose instances are facts: each must carry prov:wasDerivedFrom and igkg:quote.
+# Classes whose instances are facts: each must name its document (prov:wasDerivedFrom on records,
+# dcterms:source on events and contact points) and carry igkg:quote.
 FACT_CLASSES = [
     "PostHolding", "Affiliation", "Participation", "Agreement", "MOU", "Partnership",
     "Event", "Meeting", "Seminar", "ReadoutSession", "Lecture", "Workshop", "Summit",
@@ -100,7 +101,7 @@ def test_every_fact_node_has_a_source_document_and_a_quote(all_data):
     rows = select(all_data, f"""
         SELECT DISTINCT ?node WHERE {{
           VALUES ?class {{ {classes} }} ?node a ?class .
-          FILTER NOT EXISTS {{ ?node prov:wasDerivedFrom ?doc . ?doc a igkg:SourceDocument }}
+          FILTER NOT EXISTS {{ ?node prov:wasDerivedFrom|dcterms:source ?doc . ?doc a igkg:SourceDocument }}
         }}""")
     assert rows == []
     rows = select(all_data, f"""
@@ -115,7 +116,7 @@ def test_fact_nodes_sit_in_the_named_graph_of_their_document(all_data):
     rows = select(all_data, f"""
         SELECT DISTINCT ?node ?doc WHERE {{
           VALUES ?class {{ {classes} }}
-          ?node a ?class ; prov:wasDerivedFrom ?doc .
+          ?node a ?class ; prov:wasDerivedFrom|dcterms:source ?doc .
           FILTER NOT EXISTS {{ GRAPH ?g {{ ?node a ?class }}
                                FILTER(STRAFTER(STR(?g), STR(iggraph:)) = STRAFTER(STR(?doc), STR(igdoc:))) }}
         }}""")
@@ -228,6 +229,11 @@ SLIDES_ENTITIES = {
 }
 
 
+def named_in(store, node: str) -> set[str]:
+    """The documents a node comes from: prov:wasDerivedFrom (records) and dcterms:source (the rest)."""
+    return values(store, node, PROV + "wasDerivedFrom") | values(store, node, PREFIXES["dcterms"] + "source")
+
+
 @pytest.mark.parametrize(("doc", "expected"), [(ARTICLE, ARTICLE_ENTITIES), (SLIDES, SLIDES_ENTITIES)],
                          ids=["circleid-article", "cnnic-slides"])
 def test_every_named_entity_of_a_document_exists_with_its_label_and_kind(store, doc, expected):
@@ -235,15 +241,15 @@ def test_every_named_entity_of_a_document_exists_with_its_label_and_kind(store, 
     for name, (cls, label) in expected.items():
         node = iri(name)
         assert values(store, node, RDFS + "label") == {label}, name
-        assert doc in values(store, node, PROV + "wasDerivedFrom"), name
+        assert doc in named_in(store, node), name
         kinds = {r["c"] for r in select(store, "SELECT ?c WHERE { GRAPH ?g { ?s a ?c } }", s=node, g=graph)}
         assert IGKG + cls in kinds, f"{name} is not an igkg:{cls} in {graph}"
 
 
 def test_shared_entities_have_one_iri_derived_from_both_documents(store):
     for name in ("igorg:cnnic", "igplace:china"):
-        assert values(store, iri(name), PROV + "wasDerivedFrom") == {ARTICLE, SLIDES}
-    assert values(store, iri("igorg:icann"), PROV + "wasDerivedFrom") == {ARTICLE}
+        assert values(store, iri(name), PREFIXES["dcterms"] + "source") == {ARTICLE, SLIDES}
+    assert values(store, iri("igorg:icann"), PREFIXES["dcterms"] + "source") == {ARTICLE}
 
 
 def test_instance_counts_per_class(store):
@@ -257,7 +263,7 @@ def test_instance_counts_per_class(store):
         "ResearchInstitute": 1, "Person": 16, "Post": 8, "PostHolding": 9, "Affiliation": 10,
         "Meeting": 1, "ReadoutSession": 1, "Lecture": 1, "Seminar": 1, "SigningCeremony": 3,
         "CapacityBuildingProgramme": 4, "Workshop": 4, "Summit": 1, "Panel": 1, "Training": 1, "Event": 2,
-        "Participation": 27, "MOU": 3, "Partnership": 12, "StatisticalObservation": 12,
+        "Participation": 27, "MOU": 3, "Partnership": 12, "StatisticalObservation": 11,
         "ContactPoint": 1, "Place": 9, "SourceDocument": 2, "Report": 1,
     }
 
@@ -266,10 +272,14 @@ def test_instance_counts_per_class(store):
 
 def test_succession_at_the_icann_beijing_engagement_center(store):
     rows = select(store, """
-        SELECT ?new ?newPerson ?old ?oldPerson ?post ?org ?event ?announcer ?cause WHERE {
+        SELECT ?new ?newPerson ?old ?oldPerson ?post ?org ?event ?announcer ?cause ?endEvent ?endAnnouncer
+               ?newStatus ?oldStatus ?notBefore ?oldLatestStart ?oldEarliestEnd ?span WHERE {
           ?new igkg:succeeds ?old ; org:member ?newPerson ; igkg:post ?post ; org:organization ?org ;
-               igkg:announcedAt ?event ; igkg:announcedBy ?announcer .
-          ?old org:member ?oldPerson ; igkg:post ?post ; igkg:endCause ?cause .
+               igkg:startAnnouncedAt ?event ; igkg:startAnnouncedBy ?announcer ; igkg:holdingStatus ?newStatus ;
+               igkg:earliestStart ?notBefore .
+          ?old org:member ?oldPerson ; igkg:post ?post ; igkg:endCause ?cause ; igkg:holdingStatus ?oldStatus ;
+               igkg:endAnnouncedAt ?endEvent ; igkg:endAnnouncedBy ?endAnnouncer ;
+               igkg:latestStart ?oldLatestStart ; igkg:earliestEnd ?oldEarliestEnd ; igkg:approximateDuration ?span .
         }""")
     assert rows == [{
         "new": iri("igholding:zhang-jianchuan--director-icann-beijing-engagement-center"),
@@ -281,12 +291,22 @@ def test_succession_at_the_icann_beijing_engagement_center(store):
         "event": iri("igevent:icann-58-readout-session"),
         "announcer": iri("igperson:jia-rong-low"),
         "cause": iri("igvocab:left-position"),
+        "endEvent": iri("igevent:icann-58-readout-session"),
+        "endAnnouncer": iri("igperson:jia-rong-low"),
+        "newStatus": iri("igvocab:announced"),
+        "oldStatus": iri("igvocab:in-office"),
+        "notBefore": "2017-03-29",
+        "oldLatestStart": "2017-03-29",
+        "oldEarliestEnd": "2017-03-29",
+        "span": "P3Y",
     }]
-    # the end date is not stated, so none is asserted
+    # neither the end of Song Zheng's holding nor the start of Zhang Jianchuan's is stated
     old = iri("igholding:song-zheng--director-icann-beijing-engagement-center")
+    new = iri("igholding:zhang-jianchuan--director-icann-beijing-engagement-center")
     assert values(store, old, PREFIXES["schema"] + "endDate") == set()
+    assert values(store, new, PREFIXES["schema"] + "startDate") == set()
     assert values(store, iri("igpost:director-icann-beijing-engagement-center"), IGKG + "postTitle") == {"Director"}
-    assert values(store, iri("igorg:icann-beijing-engagement-center"), PREFIXES["org"] + "subOrganizationOf") == {
+    assert values(store, iri("igorg:icann-beijing-engagement-center"), PREFIXES["org"] + "unitOf") == {
         iri("igorg:icann")}
 
 
@@ -470,7 +490,7 @@ def test_cnnic_stated_functions_are_verbatim(store, seed_texts):
 
 def test_slide_event_dates_are_months_and_photo_dates_are_years(store):
     rows = select(store, """
-        SELECT ?dt (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e prov:wasDerivedFrom igdoc:cnnic-inter-cctld-cooperation ;
+        SELECT ?dt (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e dcterms:source igdoc:cnnic-inter-cctld-cooperation ;
           schema:startDate ?d BIND(DATATYPE(?d) AS ?dt) } GROUP BY ?dt""")
     assert {r["dt"][len(PREFIXES["xsd"]):]: int(r["n"]) for r in rows} == {"gYearMonth": 8, "gYear": 7}
 
@@ -487,7 +507,7 @@ def test_no_instance_without_label_or_source(all_data):
         SELECT DISTINCT ?s WHERE {
           { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(igkg:))) } UNION { ?s skos:inScheme igtopic:scheme }
           FILTER(NOT EXISTS { ?s rdfs:label ?l }
-                 || (NOT EXISTS { ?s prov:wasDerivedFrom ?d } && NOT EXISTS { ?s a igkg:SourceDocument }))
+                 || (NOT EXISTS { ?s prov:wasDerivedFrom|dcterms:source ?d } && NOT EXISTS { ?s a igkg:SourceDocument }))
         }""")
     assert rows == []
 

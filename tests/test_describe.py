@@ -54,25 +54,29 @@ def test_zhang_jianchuan_profile_has_his_posts_succession_and_participation(desc
     profile = describer.describe("Zhang Jianchuan")
     assert profile.types == ("person (igkg:Person)",)
     assert [(s.kind, s.sentence) for s in profile.statements] == [
-        ("PostHolding", "Zhang Jianchuan holds the post Director of the ICANN Beijing Engagement Center; "
-                        "succeeds Song Zheng, Director of the ICANN Beijing Engagement Center; "
-                        "announced at ICANN 58 China Internet Community Readout Session by Jia-Rong LOW."),
-        ("PostHolding", "Zhang Jianchuan holds the post Senior Researcher of KNET."),
+        ("PostHolding", "Zhang Jianchuan holds the post Senior Researcher of KNET, started by 2017-03-29, "
+                        "not ended before 2017-03-29."),
+        ("PostHolding", "Zhang Jianchuan is announced to hold the post Director of the ICANN Beijing Engagement "
+                        "Center, starting on or after 2017-03-29; succeeds Song Zheng, Director of the ICANN "
+                        "Beijing Engagement Center; start announced at ICANN 58 China Internet Community Readout "
+                        "Session by Jia-Rong LOW."),
         ("Participation", "Zhang Jianchuan took part in ICANN 58 China Internet Community Readout Session "
                           "(2017-03-29, the CAICT (premises)) as presenter, on APLTD (topic), APNIC (topic), "
                           "ICANN affairs."),
     ]
-    succession = profile.statements[0]
+    succession = profile.statements[1]
     assert succession.sources == ("igdoc:circleid-icann58-readout",)
     assert ("he also announced that Song would leave his position and Zhang Jianchuan, Senior Researcher of KNET, "
             "would take over his position") in succession.quotes
 
 
-def test_song_zheng_holding_is_shown_as_ended(describer):
+def test_song_zheng_holding_is_shown_in_office_with_its_end_announced(describer):
     sentences = [s.sentence for s in describer.describe("Song Zheng").statements if s.kind == "PostHolding"]
     assert sentences == [
-        "Song Zheng held the post Director of the ICANN Beijing Engagement Center (ended: left the position); "
-        "succeeded by Zhang Jianchuan, Director of the ICANN Beijing Engagement Center (successor of Song Zheng)."
+        "Song Zheng holds the post Director of the ICANN Beijing Engagement Center, started by 2017-03-29 "
+        "(circa P3Y by then), not ended before 2017-03-29 (ends: left the position); succeeded by Zhang "
+        "Jianchuan, Director of the ICANN Beijing Engagement Center (successor of Song Zheng); end announced at "
+        "ICANN 58 China Internet Community Readout Session by Jia-Rong LOW."
     ]
 
 

@@ -199,7 +199,7 @@ def test_python_values_are_typed(backend):
                                                       "post": "igpost:director-icann-beijing-engagement-center"},
                           backend=backend))[0]
     assert row["date"] == datetime.date(2017, 3, 29)
-    assert row["from"] == "2017-03" and row["person"] == ID + "person/song-zheng"
+    assert row["from"] == datetime.date(2017, 3, 29) and row["person"] == ID + "person/song-zheng"
     counts = records(lib.run("partners-of-organisation", {"org": "igorg:cnnic"}, backend=backend))
     assert all(isinstance(r["agreements"], int) for r in counts)
 
@@ -254,15 +254,22 @@ def test_csv_quotes_commas_quotes_and_newlines():
 TINY = """
 @prefix igkg: <https://w3id.org/igkg/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
 @prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix igvocab: <https://w3id.org/igkg/id/vocab/> .
 @prefix igholding: <https://w3id.org/igkg/id/holding/> . @prefix igpost: <https://w3id.org/igkg/id/post/> .
 @prefix igperson: <https://w3id.org/igkg/id/person/> . @prefix igdoc: <https://w3id.org/igkg/id/doc/> .
 igdoc:d a igkg:SourceDocument ; igkg:reportsPeriod "2020-06"^^xsd:gYearMonth .
 igholding:a a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:a ; prov:wasDerivedFrom igdoc:d ;
     schema:startDate "2014"^^xsd:gYear ; schema:endDate "2017-03"^^xsd:gYearMonth .
 igholding:b a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:b ; prov:wasDerivedFrom igdoc:d ;
-    schema:startDate "2017-03-29"^^xsd:date .
+    schema:startDate "2017-03-29"^^xsd:date ; igkg:earliestEnd "2020-06"^^xsd:gYearMonth .
 igholding:c a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:c ; prov:wasDerivedFrom igdoc:d .
+igholding:d a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:d ; prov:wasDerivedFrom igdoc:d ;
+    igkg:holdingStatus igvocab:announced ; igkg:earliestStart "2017-01-10"^^xsd:date .
+igholding:e a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:e ; prov:wasDerivedFrom igdoc:d ;
+    igkg:holdingStatus igvocab:in-office ; igkg:latestStart "2017-05"^^xsd:gYearMonth ;
+    igkg:earliestEnd "2017-05"^^xsd:gYearMonth ; igkg:approximateDuration "P2Y"^^xsd:duration .
+igholding:f a igkg:PostHolding ; igkg:post igpost:p ; org:member igperson:f ; prov:wasDerivedFrom igdoc:d ;
+    schema:startDate "2019"^^xsd:gYear .
 """
 
 
@@ -281,15 +288,17 @@ def tiny():
     ("2013-12-31", []),
     ("2014-01-01", ["a"]),
     ("2014", ["a"]),
-    ("2016", ["a"]),
-    ("2017-03-28", ["a"]),           # within the end month "2017-03"
-    ("2017-03-29", ["a", "b"]),      # a's end month and b's start day
-    ("2017-03", ["a", "b"]),         # month precision: overlaps both
-    ("2017-04-01", ["b"]),
-    ("2017", ["a", "b"]),
-    ("2020-06-15", ["b", "c"]),      # c has no dates: known only in its source's period 2020-06
-    ("2020-06", ["b", "c"]),
-    ("2020-07", []),                 # b states no end: known only up to its source's period
+    ("2015-04", ["a"]),              # e's approximate span (P2Y up to 2017-05) starts circa 2015-05
+    ("2016", ["a", "e"]),
+    ("2017-03-28", ["a", "e"]),      # within a's end month "2017-03"; d is only announced
+    ("2017-03-29", ["a", "b", "e"]), # a's end month and b's start day
+    ("2017-03", ["a", "b", "e"]),    # month precision: overlaps all three
+    ("2017-04-01", ["b", "e"]),
+    ("2017", ["a", "b", "e"]),
+    ("2019-06", ["b"]),              # f started in 2019 but states no end: not known to hold after
+    ("2020-06-15", ["b"]),           # c has no dates: never placed in time (no source period fill)
+    ("2020-06", ["b"]),
+    ("2020-07", []),                 # b is known to hold only up to its earliest end 2020-06
 ])
 @pytest.mark.parametrize("engine", ENGINES)
 def test_holder_on_date_compares_dates_at_the_common_precision(tiny, date, holders, engine):
@@ -302,9 +311,28 @@ def test_holder_on_date_says_which_bounds_are_stated(tiny):
 
     rows = records(lib.run("holder-of-post-on-date", {"date": "2017-03-29"}, backend=tiny))
     assert [(r["person"].rsplit("/", 1)[1], r["from"], r["to"], r["basis"]) for r in rows] == [
-        ("a", "2014", "2017-03", "stated dates"),
-        ("b", datetime.date(2017, 3, 29), "2020-06", "stated start, end from source period"),
+        ("a", "2014", "2017-03", "stated"),
+        ("b", datetime.date(2017, 3, 29), "2020-06", "stated"),
+        ("e", "circa 2015-05", "2017-05", "circa: P2Y up to the latest start 2017-05"),
     ]
+
+
+def test_holder_on_date_returns_only_song_zheng_before_and_on_the_announcement(backend):
+    """Announced is not held: Zhang Jianchuan's holding is announced on 2017-03-29 with an unknown
+    start after it, so only Song Zheng is Director on 2017-03-28, 2017-03-29 and 2017-03-01."""
+    for date in ("2017-03-28", "2017-03-29", "2017-03-01"):
+        rows = records(lib.run("holder-of-post-on-date", {
+            "date": date, "post": "igpost:director-icann-beijing-engagement-center"}, backend=backend))
+        assert [r["person"] for r in rows] == [ID + "person/song-zheng"], date
+    successions = records(lib.run("successions", {}, backend=backend))
+    assert {(r["successor"], r["status"], r.get("changeDate"), r["notBefore"]) for r in successions} == {
+        (ID + "person/zhang-jianchuan", ID + "vocab/announced", None, datetime_date(2017, 3, 29))}
+
+
+def datetime_date(*ymd):
+    import datetime
+
+    return datetime.date(*ymd)
 
 
 # ------------------------------------------------------------------------------ VALUES binding

@@ -41,7 +41,8 @@ EXPECTED = {
     ],
     'announcements': [
         ({}, [
-            ('igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igperson:zhang-jianchuan', 'igpost:director-icann-beijing-engagement-center', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', '2017-03-29', 'end', 'igperson:jia-rong-low', 'igperson:song-zheng', 'igpost:director-icann-beijing-engagement-center', 'igvocab:in-office', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-58-readout-session', '2017-03-29', 'start', 'igperson:jia-rong-low', 'igperson:zhang-jianchuan', 'igpost:director-icann-beijing-engagement-center', 'igvocab:announced', '', '', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
     'areas-of-cooperation': [
@@ -54,12 +55,12 @@ EXPECTED = {
     ],
     'career-of-person': [
         ({'person': 'igperson:zhang-jianchuan'}, [
-            ('igperson:zhang-jianchuan', 'igorg:icann-beijing-engagement-center', 'post', 'Director', '', '', 'igdoc:circleid-icann58-readout'),
-            ('igperson:zhang-jianchuan', 'igorg:knet', 'post', 'Senior Researcher', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igorg:knet', 'post', 'Senior Researcher', 'igvocab:in-office', 'by 2017-03-29', 'not before 2017-03-29', 'igdoc:circleid-icann58-readout'),
+            ('igperson:zhang-jianchuan', 'igorg:icann-beijing-engagement-center', 'post', 'Director', 'igvocab:announced', 'not before 2017-03-29', '', 'igdoc:circleid-icann58-readout'),
         ]),
         ({'person': 'Guo Feng'}, [
-            ('igperson:guo-feng', 'igorg:caict', 'post', 'Researcher', '', '', 'igdoc:circleid-icann58-readout'),
-            ('igperson:guo-feng', 'igorg:gac', 'post', 'Vice Chair', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igperson:guo-feng', 'igorg:caict', 'post', 'Researcher', 'igvocab:in-office', 'by 2017-03-29', 'not before 2017-03-29', 'igdoc:circleid-icann58-readout'),
+            ('igperson:guo-feng', 'igorg:gac', 'post', 'Vice Chair', 'igvocab:in-office', 'by 2017-03-29', 'not before 2017-03-29', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
     'co-attendees': [
@@ -98,7 +99,8 @@ EXPECTED = {
     ],
     'editorial-notes': [
         ({'entity': 'igholding:song-zheng--director-icann-beijing-engagement-center'}, [
-            ('igholding:song-zheng--director-icann-beijing-engagement-center', "The end date is not stated: the change was announced at the readout session of 29 March 2017 in the future tense ('would leave his position'), so schema:endDate is left out. Neither is a start date stated; the attendants thanked him for his efforts 'in the last three years', which is not given as his time in the post.", 'iggraph:circleid-icann58-readout', 'igdoc:circleid-icann58-readout'),
+            ('igholding:song-zheng--director-icann-beijing-engagement-center', "In office on the day of the readout session (29 March 2017), where he is named as Director: igkg:latestStart 2017-03-29. His leaving was announced there in the future tense ('would leave his position'): the end is after the announcement (igkg:earliestEnd 2017-03-29), its date is not stated, so schema:endDate is left out.", 'iggraph:circleid-icann58-readout', 'igdoc:circleid-icann58-readout'),
+            ('igholding:song-zheng--director-icann-beijing-engagement-center', "No start date is stated. The attendants thanked him for his 'efforts in the last three years': recorded as an approximate span (igkg:approximateDuration P3Y, circa) up to the session; the article does not say that these efforts were all made as Director, so this is a reading, and no start date is derived from it.", 'iggraph:circleid-icann58-readout', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
     'entities-without-label': [
@@ -239,7 +241,7 @@ EXPECTED = {
             ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Place', '7'),
             ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:Post', '1'),
             ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:PostHolding', '1'),
-            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:StatisticalObservation', '12'),
+            ('igdoc:cnnic-inter-cctld-cooperation', 'igkg:StatisticalObservation', '11'),
         ]),
     ],
     'facts-without-quote': [
@@ -247,14 +249,20 @@ EXPECTED = {
         ]),
     ],
     'holder-of-post-on-date': [
+        ({'date': '2017-03-28', 'post': 'igpost:director-icann-beijing-engagement-center'}, [
+            ('2017-03-28', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'circa 2014-03-29', '2017-03-29', 'circa: P3Y up to the latest start 2017-03-29', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
+        ]),
         ({'date': '2017-03-29', 'post': 'igpost:director-icann-beijing-engagement-center'}, [
-            ('2017-03-29', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', '2017-03', '2017-03', 'source period', 'igdoc:circleid-icann58-readout'),
-            ('2017-03-29', 'igpost:director-icann-beijing-engagement-center', 'igperson:zhang-jianchuan', '2017-03', '2017-03', 'source period', 'igdoc:circleid-icann58-readout'),
+            ('2017-03-29', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', '2017-03-29', '2017-03-29', 'stated', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'date': '2017-03-01', 'post': 'igpost:director-icann-beijing-engagement-center'}, [
+            ('2017-03-01', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'circa 2014-03-29', '2017-03-29', 'circa: P3Y up to the latest start 2017-03-29', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
         ]),
         ({'date': '2014'}, [
-            ('2014', 'igpost:global-strategic-partnership-manager-cnnic', 'igperson:liyun-han', '2014-12', '2014-12', 'source period', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('2014', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'circa 2014-03-29', '2017-03-29', 'circa: P3Y up to the latest start 2017-03-29', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
         ]),
         ({'date': '2016-05-01'}, [
+            ('2016-05-01', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'circa 2014-03-29', '2017-03-29', 'circa: P3Y up to the latest start 2017-03-29', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
     'organisation-ancestors': [
@@ -383,13 +391,13 @@ EXPECTED = {
     ],
     'people-of-organisation': [
         ({'org': 'igorg:cnnic'}, [
-            ('igorg:cnnic', 'igperson:chu-nan', 'affiliation', '', '', '', 'igdoc:circleid-icann58-readout'),
-            ('igorg:cnnic', 'igperson:liyun-han', 'post', 'igpost:global-strategic-partnership-manager-cnnic', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
-            ('igorg:cnnic', 'igperson:shen-zhi', 'affiliation', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:cnnic', 'igperson:chu-nan', 'affiliation', '', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:cnnic', 'igperson:liyun-han', 'post', 'igpost:global-strategic-partnership-manager-cnnic', 'igvocab:in-office', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igorg:cnnic', 'igperson:shen-zhi', 'affiliation', '', '', '', '', 'igdoc:circleid-icann58-readout'),
         ]),
         ({'org': 'igorg:caict'}, [
-            ('igorg:caict', 'igperson:guo-feng', 'post', 'igpost:researcher-caict', '', '', 'igdoc:circleid-icann58-readout'),
-            ('igorg:caict', 'igperson:liu-yue', 'affiliation', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', 'igperson:guo-feng', 'post', 'igpost:researcher-caict', 'igvocab:in-office', 'by 2017-03-29', 'not before 2017-03-29', 'igdoc:circleid-icann58-readout'),
+            ('igorg:caict', 'igperson:liu-yue', 'affiliation', '', '', '', '', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
     'members-of-organisation': [
@@ -429,12 +437,12 @@ EXPECTED = {
     ],
     'posts-and-holders': [
         ({'org': 'igorg:icann-beijing-engagement-center'}, [
-            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'Director', 'igperson:song-zheng', '', '', 'igvocab:left-position', 'igdoc:circleid-icann58-readout'),
-            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'Director', 'igperson:zhang-jianchuan', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'Director', 'igperson:song-zheng', 'igvocab:in-office', 'by 2017-03-29', 'not before 2017-03-29', 'igvocab:left-position', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'Director', 'igperson:zhang-jianchuan', 'igvocab:announced', 'not before 2017-03-29', '', '', 'igdoc:circleid-icann58-readout'),
         ]),
         ({'org': 'igorg:icann'}, [
-            ('igorg:icann', 'igpost:general-manager-asia-pacific-operations-icann', 'General Manager of the Asia-Pacific Operations', 'igperson:jia-rong-low', '', '', '', 'igdoc:circleid-icann58-readout'),
-            ('igorg:icann', 'igpost:vice-president-icann', 'Vice President', 'igperson:jia-rong-low', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann', 'igpost:general-manager-asia-pacific-operations-icann', 'General Manager of the Asia-Pacific Operations', 'igperson:jia-rong-low', 'igvocab:in-office', 'by 2017-03-29', 'not before 2017-03-29', '', 'igdoc:circleid-icann58-readout'),
+            ('igorg:icann', 'igpost:vice-president-icann', 'Vice President', 'igperson:jia-rong-low', 'igvocab:in-office', 'by 2017-03-29', 'not before 2017-03-29', '', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
     'provenance-of': [
@@ -503,7 +511,7 @@ EXPECTED = {
             ('igvocab:ipv6-addresses', '1', '2014-12', '2014-12'),
             ('igvocab:mobile-phone-netizen', '1', '2014-12', '2014-12'),
             ('igvocab:netizen-number', '1', '2014-12', '2014-12'),
-            ('igvocab:number-of-domain-names', '2', '2014-12', '2014-12'),
+            ('igvocab:number-of-domain-names', '1', '2014-12', '2014-12'),
             ('igvocab:number-of-websites', '1', '2014-12', '2014-12'),
             ('igvocab:online-purchasing-customers', '1', '2014-12', '2014-12'),
             ('igvocab:rural-netizen', '1', '2014-12', '2014-12'),
@@ -531,8 +539,8 @@ EXPECTED = {
     ],
     'successions': [
         ({}, [
-            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', '', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout', 'extended their congratulations to Zhang Jianchuan on his new role'),
-            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', '', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout', 'he also announced that Song would leave his position and Zhang Jianchuan, Senior Researcher of KNET, would take over his position'),
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', 'igvocab:announced', '', '2017-03-29', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout', 'extended their congratulations to Zhang Jianchuan on his new role'),
+            ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', 'igvocab:announced', '', '2017-03-29', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout', 'he also announced that Song would leave his position and Zhang Jianchuan, Senior Researcher of KNET, would take over his position'),
         ]),
     ],
     'topics-discussed': [

@@ -66,7 +66,7 @@ def test_csv_labels_on_the_real_data(kg, files):
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert list(rows[0]) == ["org", "orgLabel", "person", "personLabel", "relation", "post", "postLabel",
-                             "start", "end", "source", "sourceLabel"]
+                             "status", "statusLabel", "start", "end", "source", "sourceLabel"]
     assert [(row["orgLabel"], row["personLabel"], row["relation"], row["postLabel"]) for row in rows] == [
         ("CNNIC", "Chu Nan", "affiliation", ""),
         ("CNNIC", "Liyun HAN", "post", "Global Strategic Partnership Manager (CNNIC)"),
