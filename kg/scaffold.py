@@ -2,9 +2,12 @@
 empty claim ledger, with the entities already in the graph that its text names.
 
 The Turtle file (`data/<slug>.ttl`, graph `iggraph:<slug>`) holds the document's `igkg:SourceDocument`
-node and, commented out, one template per fact pattern of docs/design.md (post holding, participation,
-agreement with its signing, statistical observation), each with the provenance pattern:
-`prov:wasDerivedFrom igdoc:<slug>` and a verbatim `igkg:quote`. The ledger
+node and, commented out, one template per fact pattern of docs/design.md (post holding, affiliation,
+participation, agreement with its signing, statistical observation in its `qb:DataSet`), each with
+the provenance pattern: records (holdings, affiliations, participations, agreements, observations)
+`prov:wasDerivedFrom igdoc:<slug>`, everything else (events, people, organisations, posts, places,
+topics, data sets) `dcterms:source igdoc:<slug>`, and a verbatim `igkg:quote` on every record and
+event. The ledger
 (`docs/sources/<slug>.md`) is a table of the document's claims, one row per claim: the quote, where
 it lives in the graph, or why it is set aside.
 
@@ -102,8 +105,8 @@ def _lit(text: str) -> str:
 
 
 _PREFIXES = ("igkg", "igorg", "igperson", "igpost", "igholding", "igaff", "igevent", "igpart", "igagr", "igobs",
-             "igplace", "igtopic", "igrole", "igvocab", "igdoc", "org", "schema", "prov", "skos", "rdfs",
-             "dcterms", "xsd")
+             "igcube", "igplace", "igtopic", "igrole", "igvocab", "igdoc", "org", "schema", "prov", "qb", "skos",
+             "rdfs", "dcterms", "xsd")
 
 
 def document_turtle(slug: str, *, title: str, text_file: str, found: list[Mention], url: str | None = None,
@@ -115,8 +118,10 @@ def document_turtle(slug: str, *, title: str, text_file: str, found: list[Mentio
 
         raise UsageError(f"{slug!r} is not a slug: use lower-case ASCII letters, digits and hyphens")
     lines = [f"# Facts of {title!r} (text: {text_file}). Named graph: iggraph:{slug}.",
-             "# Every fact-bearing node cites the document (prov:wasDerivedFrom) and the clause it rests on",
-             "# (igkg:quote, copied verbatim). Check with: kg check --no-consistency && kg validate",
+             "# Records (holdings, affiliations, participations, agreements, observations) cite the document",
+             "# with prov:wasDerivedFrom, everything else (events, people, organisations, posts, places, topics,",
+             "# data sets) with dcterms:source; records and events quote the clause they rest on (igkg:quote,",
+             "# copied verbatim). Check with: kg check --no-consistency && kg validate",
              "# Guide: docs/adding-a-document.md. Claims: docs/sources/" + slug + ".md", ""]
     lines += [f"@prefix {p}: <{PREFIXES[p]}> ." for p in _PREFIXES]
     lines += ["", f"igdoc:{slug} a igkg:SourceDocument ;", f"    rdfs:label {_lit(title)} ;",
@@ -128,7 +133,7 @@ def document_turtle(slug: str, *, title: str, text_file: str, found: list[Mentio
         lines.append(f"    schema:url {_lit(url)} ;")
     lines += [f"    igkg:seedFile {_lit(text_file)} .", ""]
     lines.append("# Entities already in the graph that the text names (reuse their IRIs; add this document to")
-    lines.append("# their prov:wasDerivedFrom). 'label': the label occurs in the text; 'search': a full-text")
+    lines.append("# their dcterms:source). 'label': the label occurs in the text; 'search': a full-text")
     lines.append("# match for a name in the text: check it is the same entity, not a namesake.")
     width = max((len(shorten(m.entity)) for m in found), default=0)
     lines += [f"#   {shorten(m.entity):<{width}}  {m.label}  [{m.how}: {m.words}]" for m in found] or ["#   (none)"]
@@ -140,23 +145,38 @@ TEMPLATES = """\
 # ---- Templates: copy one, remove the '# ', fill the <…>; delete the rest. IRIs: lower-case slugs;
 # ---- n-ary nodes are named after what they join (person--post, event--person, party--party).
 #
+# An entity of the graph the text names (listed above): say this document names it too.
+# igorg:<existing> dcterms:source igdoc:{slug} .
+#
 # A new person / organisation (only when not in the list above):
 # igperson:<given-family> a igkg:Person ; rdfs:label "<name as written>" ;
-#     prov:wasDerivedFrom igdoc:{slug} .
+#     dcterms:source igdoc:{slug} .
 # igorg:<name-or-acronym> a igkg:Organization ; rdfs:label "<name as written>" ;
-#     prov:wasDerivedFrom igdoc:{slug} .
+#     dcterms:source igdoc:{slug} .
 #
-# Holding: a person holds a post in an organisation.
+# Holding: a person holds a post in an organisation. Dates as the text supports them: schema:startDate /
+# schema:endDate where stated, else inclusive bounds (igkg:earliestStart, igkg:latestStart, igkg:earliestEnd,
+# igkg:latestEnd; a person named in the post on a dated day: latestStart and earliestEnd that day), and
+# the status on the document's date (igvocab:announced, igvocab:in-office, igvocab:former). An announced
+# start or end: igkg:startAnnouncedAt / igkg:endAnnouncedAt an event, …AnnouncedBy an agent.
 # igpost:<title>-<org> a igkg:Post ; rdfs:label "<Title> of <Org>" ; igkg:postTitle "<Title as written>" ;
-#     org:postIn igorg:<org> ; prov:wasDerivedFrom igdoc:{slug} .
+#     org:postIn igorg:<org> ; dcterms:source igdoc:{slug} .
 # igholding:<person>--<title>-<org> a igkg:PostHolding ; rdfs:label "<Person>, <Title> of <Org>" ;
 #     org:member igperson:<person> ; igkg:post igpost:<title>-<org> ; org:organization igorg:<org> ;
+#     igkg:holdingStatus igvocab:in-office ;
+#     igkg:latestStart "<YYYY-MM-DD>"^^xsd:date ; igkg:earliestEnd "<YYYY-MM-DD>"^^xsd:date ;
 #     igkg:quote "<the clause, verbatim>" ;
+#     skos:editorialNote "<where each date or bound comes from>"@en ;
 #     prov:wasDerivedFrom igdoc:{slug} .
+#
+# Affiliation: a person plainly "from" an organisation, no post stated.
+# igaff:<person>--<org> a igkg:Affiliation ; rdfs:label "<Person>, from <Org>" ;
+#     org:member igperson:<person> ; org:organization igorg:<org> ;
+#     igkg:quote "<the clause, verbatim>" ; prov:wasDerivedFrom igdoc:{slug} .
 #
 # Participation: an agent takes part in an event in a role (igrole:speaker, igrole:moderator, …).
 # igevent:<event> a igkg:Meeting ; rdfs:label "<event name>" ; schema:startDate "<YYYY-MM-DD>"^^xsd:date ;
-#     schema:location igplace:<place> ; igkg:quote "<the clause, verbatim>" ; prov:wasDerivedFrom igdoc:{slug} .
+#     schema:location igplace:<place> ; igkg:quote "<the clause, verbatim>" ; dcterms:source igdoc:{slug} .
 # igpart:<event>--<person> a igkg:Participation ; rdfs:label "<Person>, <role> at <event>" ;
 #     igkg:participant igperson:<person> ; igkg:inEvent igevent:<event> ; igkg:role igrole:<role> ;
 #     igkg:quote "<the clause, verbatim>" ; prov:wasDerivedFrom igdoc:{slug} .
@@ -164,14 +184,21 @@ TEMPLATES = """\
 # Agreement: an MOU (igkg:MOU) or a partnership (igkg:Partnership) of two or more parties, and its signing.
 # igevent:<a>-<b>-mou-signing a igkg:SigningCeremony ; rdfs:label "Signing of <agreement>" ;
 #     schema:startDate "<YYYY-MM>"^^xsd:gYearMonth ; schema:location igplace:<place> ;
-#     igkg:quote "<the clause, verbatim>" ; prov:wasDerivedFrom igdoc:{slug} .
+#     igkg:quote "<the clause, verbatim>" ; dcterms:source igdoc:{slug} .
 # igagr:<a>-<b>-mou a igkg:MOU ; rdfs:label "<agreement name>" ; igkg:agreementKind "<kind as written>" ;
 #     igkg:party igorg:<a> , igorg:<b> ; igkg:signedAt igevent:<a>-<b>-mou-signing ;
 #     igkg:areaOfCooperation igtopic:<topic> ;
 #     igkg:quote "<the clause, verbatim>" ; prov:wasDerivedFrom igdoc:{slug} .
+# igtopic:<topic> a skos:Concept ; skos:inScheme igtopic:scheme ; skos:topConceptOf igtopic:scheme ;
+#     rdfs:label "<topic as written>" ; skos:prefLabel "<topic as written>" ;
+#     igkg:quote "<the words, verbatim>" ; dcterms:source igdoc:{slug} .
 #
-# Observation: a figure as written, with its measure, area, period and unit (RDF Data Cube).
-# igobs:<area>-<measure>-<period> a igkg:StatisticalObservation ; rdfs:label "<value as written> <measure> (<area>, <period>)" ;
+# Observation: a figure as written, with its measure, area, period and unit (RDF Data Cube), in one
+# qb:DataSet per table or passage of the document, structured by igcube:statistics-structure.
+# igcube:<publisher>-<period> a qb:DataSet ; rdfs:label "<what the figures are> (<period>)" ;
+#     qb:structure igcube:statistics-structure ; dcterms:source igdoc:{slug} .
+# igobs:<area>-<measure>-<period> a igkg:StatisticalObservation ; qb:dataSet igcube:<publisher>-<period> ;
+#     rdfs:label "<value as written> <measure> (<area>, <period>)" ;
 #     igkg:measure igvocab:<measure> ; igkg:refArea igplace:<area> ; igkg:refPeriod "<YYYY-MM>"^^xsd:gYearMonth ;
 #     igkg:obsValue "<number>"^^xsd:decimal ; igkg:unit igvocab:<unit> ; igkg:unitMultiplier "<power of ten>"^^xsd:integer ;
 #     igkg:valueAsWritten "<as written>" ; igkg:reportedIn igdoc:{slug} ;

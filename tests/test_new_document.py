@@ -77,8 +77,9 @@ def test_the_fixture_document_from_scaffold_to_query_and_describe(kg, project, t
     turtle = (home / "data" / f"{SLUG}.ttl").read_text(encoding="utf-8")
     assert f'igdoc:{SLUG} a igkg:SourceDocument ;\n    rdfs:label "{TITLE}" ;' in turtle
     assert f'igkg:seedFile "{TEXT.name}" .' in turtle
-    for pattern in ("igholding:", "igpart:", "igagr:", "igobs:"):
+    for pattern in ("igholding:", "igaff:", "igpart:", "igagr:", "igcube:", "igobs:"):
         assert f"# {pattern}<" in turtle, pattern
+    assert "#     qb:structure igcube:statistics-structure ; dcterms:source igdoc:" + SLUG + " ." in turtle
     ledger = (home / "docs" / "sources" / f"{SLUG}.md").read_text(encoding="utf-8")
     assert "| # | claim (quote, verbatim) | where in the graph | status |\n|---|---|---|---|\n" in ledger
 
