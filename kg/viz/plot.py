@@ -36,7 +36,6 @@ ANNOUNCED = "#e08214"
 MARK_SHAPE = {"start announced": "*", "end announced": "X", "announced": "*"}
 ANNOUNCED_STATUS = PREFIXES["igvocab"] + "announced"
 IN_OFFICE_STATUS = PREFIXES["igvocab"] + "in-office"
-FORMER_STATUS = PREFIXES["igvocab"] + "former"
 FONT_SIZE = 8
 ROW_INCHES = 0.26
 WIDTH_INCHES = 11.0
