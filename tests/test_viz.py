@@ -41,7 +41,7 @@ ALL_EDGES = sorted([
     ("post", "person/li-xiangning", "org/information-and-communication-administration", "holding/li-xiangning--deputy-director-general-information-and-communication-administration"),
     ("post", "person/liyun-han", "org/cnnic", "holding/liyun-han--global-strategic-partnership-manager-cnnic"),
     ("post", "person/song-zheng", "org/icann-beijing-engagement-center", "holding/song-zheng--director-icann-beijing-engagement-center"),
-    ("post", "person/zhang-jianchuan", "org/icann-beijing-engagement-center", "holding/zhang-jianchuan--director-icann-beijing-engagement-center"),
+    ("announced-post", "person/zhang-jianchuan", "org/icann-beijing-engagement-center", "holding/zhang-jianchuan--director-icann-beijing-engagement-center"),
     ("post", "person/zhang-jianchuan", "org/knet", "holding/zhang-jianchuan--senior-researcher-knet"),
     ("affiliation", "person/cai-xiongshan", "org/tencent-research-institute", "affiliation/cai-xiongshan--tencent-research-institute"),
     ("affiliation", "person/chu-nan", "org/cnnic", "affiliation/chu-nan--cnnic"),
@@ -93,13 +93,14 @@ def parse_network(svg: str) -> tuple[dict[str, dict], list[tuple]]:
 
 
 def row_texts(svg: str) -> dict[str, list[str]]:
-    """href -> the texts linked to it in a timeline SVG (rows' names and dates)."""
+    """href -> the text linked to it in a timeline SVG (a row's name and dates; the lines of a text
+    wrapped above its row, each in a link of its own, joined by spaces), as a one-item list."""
     out: dict[str, list[str]] = {}
     for a in ET.fromstring(svg).iter(f"{SVG}a"):
         texts = ["".join(t.itertext()) for t in a.iter(f"{SVG}text")]
         if texts:
             out.setdefault(a.get(HREF), []).extend(texts)
-    return out
+    return {href: [" ".join(texts)] for href, texts in out.items()}
 
 
 # ------------------------------------------------------------------------------ the network
@@ -126,6 +127,17 @@ def test_legend_names_the_kinds_present_and_the_links(backend):
     assert {"kinds", "links", "ccTLD operator", "organisation", "person", "MOU between the parties",
             "partnership", "holds a post in (person → organisation)", "affiliated with, no post stated"} <= texts
     assert "ministry" not in texts and "sub-organisation of (→ parent)" not in texts
+    assert "announced to take a post in, not yet held" not in texts
+
+
+def test_an_announced_holding_is_a_dashed_link_of_its_own_kind_in_the_legend(backend):
+    from kg.viz import network_svg
+
+    svg = network_svg(backend, around="Zhang Jianchuan")
+    texts = {"".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")}
+    assert {"holds a post in (person → organisation)", "announced to take a post in, not yet held"} <= texts
+    edge = next(g for g in ET.fromstring(svg).iter(f"{SVG}g") if "announced-post" in g.get("class", "").split())
+    assert [(p.get("stroke"), p.get("stroke-dasharray")) for p in edge.iter(f"{SVG}path")] == [("#e08214", "5,2")]
 
 
 def test_around_cnnic_keeps_its_partners_and_people_only(backend):
@@ -147,7 +159,7 @@ def test_around_a_person_at_depth_two_reaches_the_organisations_of_their_organis
     assert edges == sorted([
         ("post", "person/song-zheng", "org/icann-beijing-engagement-center",
          "holding/song-zheng--director-icann-beijing-engagement-center"),
-        ("post", "person/zhang-jianchuan", "org/icann-beijing-engagement-center",
+        ("announced-post", "person/zhang-jianchuan", "org/icann-beijing-engagement-center",
          "holding/zhang-jianchuan--director-icann-beijing-engagement-center"),
         ("post", "person/zhang-jianchuan", "org/knet", "holding/zhang-jianchuan--senior-researcher-knet"),
         ("affiliation", "person/wang-wei", "org/knet", "affiliation/wang-wei--knet"),
@@ -179,12 +191,18 @@ def test_timeline_rows_state_the_events_signings_and_posts_with_their_dates(back
     assert rows["/id/agreement/caict-icann-mou"] == ["MOU between the CAICT and ICANN — 2014-06"]
     assert rows["/id/agreement/cnnic-ru-cctld-strategic-partnership-mou"] == [
         "CNNIC-.RU ccTLD Strategic Partnership MOU — 2014-11"]
+    # the approximate span is written as circa, never as a date (no "2014" for 2017 less 3 years)
     assert rows["/id/holding/song-zheng--director-icann-beijing-engagement-center"] == [
-        "Song Zheng, Director of the ICANN Beijing Engagement Center — start and end not stated; "
-        "ended: left the position (date not stated)"]
+        "Song Zheng, Director of the ICANN Beijing Engagement Center — in office by 2017-03-29 "
+        "(circa 3 years by then), ends on or after 2017-03-29; end: left the position; end announced 2017-03-29"]
     assert rows["/id/holding/zhang-jianchuan--director-icann-beijing-engagement-center"] == [
         "Zhang Jianchuan, Director of the ICANN Beijing Engagement Center (successor of Song Zheng) — "
-        "start and end not stated; announced 2017-03-29"]
+        "announced; starts on or after 2017-03-29, end not stated; start announced 2017-03-29"]
+    assert rows["/id/holding/guo-feng--vice-chair-gac"] == [
+        "Guo Feng, Vice Chair of the Governmental Advisory Committee (GAC) — "
+        "in office by 2017-03-29, ends on or after 2017-03-29"]
+    assert rows["/id/holding/liyun-han--global-strategic-partnership-manager-cnnic"] == [
+        "Liyun HAN, Global Strategic Partnership Manager (CNNIC) — in office; start and end not stated"]
     events = [h for h in rows if h.startswith("/id/event/")]
     # 20 events less the 3 signing ceremonies, which are drawn as their agreements' signings
     assert len(events) == 17 and "/id/event/cnnic-krnic-mou-signing" not in events
@@ -220,6 +238,9 @@ BOUNDS = """\
 @prefix orgs: <https://w3id.org/igkg/id/org/> .
 @prefix holding: <https://w3id.org/igkg/id/holding/> .
 @prefix event: <https://w3id.org/igkg/id/event/> .
+@prefix igvocab: <https://w3id.org/igkg/id/vocab/> .
+igvocab:former rdfs:label "former" .
+igvocab:announced rdfs:label "announced" .
 person:a a igkg:Person ; rdfs:label "A" .
 orgs:o a igkg:Organization ; rdfs:label "O" .
 holding:both a igkg:PostHolding ; rdfs:label "A, both bounds" ; org:member person:a ; org:organization orgs:o ;
@@ -229,6 +250,12 @@ holding:start a igkg:PostHolding ; rdfs:label "A, start only" ; org:member perso
 holding:end a igkg:PostHolding ; rdfs:label "A, end only" ; org:member person:a ; org:organization orgs:o ;
     schema:endDate "2014-03-02"^^xsd:date .
 holding:none a igkg:PostHolding ; rdfs:label "A, no bound" ; org:member person:a ; org:organization orgs:o .
+holding:former a igkg:PostHolding ; rdfs:label "A, former" ; org:member person:a ; org:organization orgs:o ;
+    igkg:holdingStatus igvocab:former ; igkg:latestStart "2014-05"^^xsd:gYearMonth ;
+    igkg:earliestEnd "2015"^^xsd:gYear ; igkg:latestEnd "2016-01-02"^^xsd:date .
+holding:announced a igkg:PostHolding ; rdfs:label "A, announced" ; org:member person:a ; org:organization orgs:o ;
+    igkg:holdingStatus igvocab:announced ; igkg:earliestStart "2016-03-01"^^xsd:date ;
+    igkg:latestStart "2016-06"^^xsd:gYearMonth ; igkg:approximateDuration "P2Y"^^xsd:duration .
 event:e a igkg:Meeting ; rdfs:label "E" ; schema:startDate "2013"^^xsd:gYear ; schema:endDate "2014"^^xsd:gYear .
 """
 
@@ -249,6 +276,9 @@ def test_timeline_draws_stated_bounds_and_says_which_are_not_stated(tmp_path):
         "/id/holding/both": ["A, both bounds — from 2015-06 to 2017-02-01"],
         "/id/holding/start": ["A, start only — from 2016, end not stated"],
         "/id/holding/none": ["A, no bound — start and end not stated"],
+        "/id/holding/former": ["A, former — former; started by 2014-05, ended between 2015 and 2016-01-02"],
+        "/id/holding/announced": [
+            "A, announced — announced; starts between 2016-03-01 and 2016-06 (circa 2 years by then), end not stated"],
     }
     bounds = {r.name: (r.start and (r.start.lo.isoformat(), r.start.hi.isoformat()),
                        r.end and (r.end.lo.isoformat(), r.end.hi.isoformat())) for r in chronology(backend)}
@@ -258,7 +288,16 @@ def test_timeline_draws_stated_bounds_and_says_which_are_not_stated(tmp_path):
         "A, both bounds": (("2015-06-01", "2015-07-01"), ("2017-02-01", "2017-02-02")),
         "A, start only": (("2016-01-01", "2017-01-01"), None),
         "A, no bound": (None, None),
+        "A, former": (None, None),
+        "A, announced": (None, None),
     }
+    got = {r.name: r.bounds for r in chronology(backend) if r.name in ("A, former", "A, announced")}
+    assert [(b.status_name, b.earliest_start and b.earliest_start.text, b.latest_start.text,
+             b.earliest_end and b.earliest_end.text, b.latest_end and b.latest_end.text, b.circa)
+            for b in (got["A, former"], got["A, announced"])] == [
+        ("former", None, "2014-05", "2015", "2016-01-02", ""),
+        ("announced", "2016-03-01", "2016-06", None, None, "P2Y"),
+    ]
 
 
 # ------------------------------------------------------------------------------ the command

@@ -69,7 +69,7 @@ def test_the_timeline_shows_events_with_dates_and_posts_with_their_bounds(browse
     rows = set(texts(browser, "#timeline a text"))
     assert "ICANN 58 Copenhagen Meeting — 2017-03-10 – 2017-03-16" in rows
     assert "CNNIC-KRNIC Strategic Partnership MOU — 2012-05" in rows
-    assert "Guo Feng, Researcher of the CAICT — start and end not stated" in rows
+    assert "Guo Feng, Researcher of the CAICT — in office by 2017-03-29, ends on or after 2017-03-29" in rows
 
 
 def test_a_screenshot_of_the_page_is_a_png(browser, site, tmp_path):

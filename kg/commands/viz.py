@@ -16,7 +16,8 @@ from kg.commands.options import backend_from, endpoint_option, store_option
            "  kg viz timeline -o timeline.svg\n  kg viz timeline --around igorg:cnnic -o cnnic-timeline.png\n\n"
            "In an SVG every node and row links to its entity's page path (/id/org/cnnic), as `kg serve` "
            "serves it. Dates are drawn as precise as the sources state them; a bound that is not "
-           "stated is drawn as not stated.",
+           "stated is drawn as not stated; a post holding's start or end known only as a bound "
+           "(on or after, by) is drawn and written as that bound, with the holding's status.",
 )
 @click.argument("picture", type=click.Choice(["network", "timeline"]))
 @click.option("--around", "around", metavar="ENTITY", default=None,

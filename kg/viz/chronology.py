@@ -9,18 +9,24 @@ Rows:
 - `event`: every instance of `igkg:Event` or a subclass except the signing ceremonies of
   agreements, with `schema:startDate` / `schema:endDate`;
 - `signing`: every agreement with `igkg:signedAt`, dated by its ceremony's `schema:startDate`;
-- `post`: every `igkg:PostHolding` with `schema:startDate` / `schema:endDate`, its
-  `igkg:endCause`, and its `igkg:announcedAt` event with that event's date.
+- `post`: every `igkg:PostHolding` with `schema:startDate` / `schema:endDate`, its status
+  (`igkg:holdingStatus`), the bounds of an unstated start or end (`igkg:earliestStart`,
+  `igkg:latestStart`, `igkg:earliestEnd`, `igkg:latestEnd`, after Wikidata's qualifiers), its
+  approximate span (`igkg:approximateDuration`, circa, up to the latest start: kept as the duration,
+  no start date is made from it), its `igkg:endCause`, and marks at the date of the event where its
+  start (`igkg:startAnnouncedAt`) or end (`igkg:endAnnouncedAt`) was announced (the deprecated
+  `igkg:announcedAt` still reads as "announced").
 
 With `around` (an IRI), only rows involving it: the entity itself; events it organised, took part
 in (itself, on behalf of, or through a post holding or affiliation with it), is the place, super-
 or sub-event of, or that show or sign one of its agreements; signings of its agreements (or at it);
-holdings it is the person, organisation, post, announcing person or announcing event of.
+holdings it is the person, organisation, post, announcing person or announcing event of (start or end).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from kg.labels import names_of
@@ -42,12 +48,27 @@ SELECT DISTINCT ?agreement ?ceremony ?start WHERE {
 """
 CEREMONIES = "SELECT DISTINCT ?event WHERE { ?agreement igkg:signedAt ?event }"
 HOLDINGS = """
-SELECT DISTINCT ?holding ?start ?end ?cause ?announcedAt ?announced WHERE {
+SELECT DISTINCT ?holding ?start ?end ?status ?earliestStart ?latestStart ?earliestEnd ?latestEnd ?duration ?cause
+WHERE {
   ?holding a igkg:PostHolding .
   OPTIONAL { ?holding schema:startDate ?start }
   OPTIONAL { ?holding schema:endDate ?end }
+  OPTIONAL { ?holding igkg:holdingStatus ?status }
+  OPTIONAL { ?holding igkg:earliestStart ?earliestStart }
+  OPTIONAL { ?holding igkg:latestStart ?latestStart }
+  OPTIONAL { ?holding igkg:earliestEnd ?earliestEnd }
+  OPTIONAL { ?holding igkg:latestEnd ?latestEnd }
+  OPTIONAL { ?holding igkg:approximateDuration ?duration }
   OPTIONAL { ?holding igkg:endCause ?cause }
-  OPTIONAL { ?holding igkg:announcedAt ?announcedAt OPTIONAL { ?announcedAt schema:startDate ?announced } }
+}
+"""
+# The announcements of a holding's start or end: ?what is the mark's name, ?at the event.
+ANNOUNCEMENTS = """
+SELECT DISTINCT ?holding ?what ?at ?date WHERE {
+  VALUES (?property ?what) { (igkg:startAnnouncedAt "start announced") (igkg:endAnnouncedAt "end announced")
+                             (igkg:announcedAt "announced") }
+  ?holding a igkg:PostHolding ; ?property ?at .
+  OPTIONAL { ?at schema:startDate ?date }
 }
 """
 # The rows involving ?x (bound by a VALUES block: kg.viz.graph.rows), one flat query per way;
@@ -72,8 +93,8 @@ HOLDINGS_OF = tuple("SELECT DISTINCT ?holding WHERE { " + p + " ; a igkg:PostHol
     "?holding org:member ?x",
     "?holding org:organization ?x",
     "?holding igkg:post ?x",
-    "?holding igkg:announcedAt ?x",
-    "?holding igkg:announcedBy ?x",
+    "?holding igkg:startAnnouncedAt|igkg:endAnnouncedAt|igkg:announcedAt ?x",
+    "?holding igkg:startAnnouncedBy|igkg:endAnnouncedBy|igkg:announcedBy ?x",
 ))
 PRECISION = {XSD + "date": "day", XSD + "dateTime": "day", XSD + "gYearMonth": "month", XSD + "gYear": "year"}
 
@@ -91,8 +112,9 @@ class When:
 
 @dataclass(frozen=True)
 class Mark:
-    """A dated thing on a row besides its bounds: what ("announced", "signed"), the event it
-    happened at (IRI and name) and that event's date (None: not stated)."""
+    """A dated thing on a row besides its bounds: what ("start announced", "end announced",
+    "announced", "signed"), the event it happened at (IRI and name) and that event's date (None:
+    not stated)."""
 
     what: str
     when: When | None
@@ -101,9 +123,27 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Bounds:
+    """What a post holding states about an unstated start or end (None / "": not stated): its
+    status's IRI and name (igvocab:announced "announced", igvocab:in-office "in office",
+    igvocab:former "former"), the inclusive bounds igkg:earliestStart, igkg:latestStart,
+    igkg:earliestEnd, igkg:latestEnd, and igkg:approximateDuration as written (e.g. "P3Y": circa,
+    a span ending at the latest start)."""
+
+    status: str = ""
+    status_name: str = ""
+    earliest_start: When | None = None
+    latest_start: When | None = None
+    earliest_end: When | None = None
+    latest_end: When | None = None
+    circa: str = ""
+
+
+@dataclass(frozen=True)
 class Row:
     """One line of the timeline: kind ("event", "signing" or "post"), the IRI its name links to,
-    name, start and end as stated (None: not stated), an end cause's name, other marks."""
+    name, start and end as stated (None: not stated), an end cause's name, other marks, and for a
+    post holding its status and bounds."""
 
     kind: str
     iri: str
@@ -112,6 +152,7 @@ class Row:
     end: When | None = None
     end_cause: str = ""
     marks: tuple[Mark, ...] = field(default=())
+    bounds: Bounds = field(default=Bounds())
 
 
 def when(term) -> When | None:
@@ -157,7 +198,9 @@ def chronology(backend, *, around: str | None = None) -> tuple[Row, ...]:
     ceremonies = {r["event"].value for r in _select(backend, CEREMONIES, "event", {r["event"].value for r in events})}
     events = [r for r in events if r["event"].value not in ceremonies]
     holdings = _select(backend, HOLDINGS, "holding", pick(HOLDINGS_OF, "holding"))
-    iris = {t.value for r in events + signings + holdings for t in r.values() if not hasattr(t, "datatype")}
+    announcements = _select(backend, ANNOUNCEMENTS, "holding", {r["holding"].value for r in holdings})
+    iris = {t.value for r in events + signings + holdings + announcements for t in r.values()
+            if not hasattr(t, "datatype")}
     names = names_of(backend, iris)
 
     def name(iri: str) -> str:
@@ -170,12 +213,18 @@ def chronology(backend, *, around: str | None = None) -> tuple[Row, ...]:
         ceremony = got[0]["ceremony"].value
         rows.append(Row("signing", iri, name(iri), _first(got, "start"),
                         marks=(Mark("signed", _first(got, "start"), ceremony, name(ceremony)),)))
+    announced = _grouped(announcements, "holding")
     for iri, got in _grouped(holdings, "holding").items():
-        marks = tuple(sorted({Mark("announced", when(r.get("announced")), r["announcedAt"].value,
-                                   name(r["announcedAt"].value)) for r in got if "announcedAt" in r},
-                             key=lambda m: (m.when.lo if m.when else dt.date.max, m.what)))
+        marks = tuple(sorted({Mark(r["what"].value, when(r.get("date")), r["at"].value, name(r["at"].value))
+                              for r in announced.get(iri, [])},
+                             key=lambda m: (m.when.lo if m.when else dt.date.max, m.what, m.iri)))
         causes = sorted({name(r["cause"].value) for r in got if "cause" in r})
-        rows.append(Row("post", iri, name(iri), _first(got, "start"), _last(got, "end"), ", ".join(causes), marks))
+        status = min((r["status"].value for r in got if "status" in r), default="")
+        bounds = Bounds(status, name(status) if status else "", _first(got, "earliestStart"),
+                        _last(got, "latestStart"), _first(got, "earliestEnd"), _last(got, "latestEnd"),
+                        min((r["duration"].value for r in got if "duration" in r), default=""))
+        rows.append(Row("post", iri, name(iri), _first(got, "start"), _last(got, "end"), ", ".join(causes), marks,
+                        bounds))
     order = {"event": 0, "signing": 1, "post": 2}
     return tuple(sorted(rows, key=lambda r: (order[r.kind], _sort_date(r), r.name, r.iri)))
 
@@ -198,6 +247,20 @@ def _last(rows: list[dict], var: str) -> When | None:
     return max(found, key=lambda w: (w.hi, w.lo)) if found else None
 
 
+def stated(row: Row) -> tuple[When, ...]:
+    """Every date the row states: start, end, the bounds, the marks' dates."""
+    b = row.bounds
+    found = (row.start, row.end, b.earliest_start, b.latest_start, b.earliest_end, b.latest_end,
+             *(m.when for m in row.marks))
+    return tuple(w for w in found if w)
+
+
+def circa_years(text: str) -> int | None:
+    """The whole years of an xsd:duration written "PnY" ("P3Y" -> 3); None for any other form."""
+    found = re.fullmatch(r"P(\d+)Y", text)
+    return int(found.group(1)) if found else None
+
+
 def _sort_date(row: Row) -> dt.date:
-    dates = [w.lo for w in (row.start, row.end, *(m.when for m in row.marks)) if w]
+    dates = [w.lo for w in stated(row)]
     return min(dates) if dates else dt.date.max

@@ -24,6 +24,7 @@ EDGE_STYLE = {
     "partnership": ("#2166ac", "solid", "1.6", "none"),
     "agreement": ("#4d4d4d", "solid", "1.6", "none"),
     "post": ("#1b7837", "solid", "1.4", "normal"),
+    "announced post": ("#e08214", "dashed", "1.4", "normal"),
     "affiliation": ("#1b7837", "dashed", "1.2", "normal"),
     "sub-organisation": ("#762a83", "dotted", "1.8", "empty"),
 }
@@ -32,6 +33,7 @@ EDGE_WORDS = {
     "partnership": "partnership",
     "agreement": "other agreement",
     "post": "holds a post in (person → organisation)",
+    "announced post": "announced to take a post in, not yet held",
     "affiliation": "affiliated with, no post stated",
     "sub-organisation": "sub-organisation of (→ parent)",
 }

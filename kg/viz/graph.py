@@ -7,6 +7,7 @@ Read from any kg.backend backend through the SPARQL below (parameters bound thro
 |---|---|---|
 | `MOU`, `partnership`, `agreement` | two parties of one agreement (unordered) | `igkg:party` of an `igkg:MOU`, else an `igkg:Partnership`, else any node |
 | `post` | person → organisation | an `igkg:PostHolding`: `org:member`, `org:organization` (else the post's `org:postIn`) |
+| `announced post` | person → organisation | the same, for a holding whose `igkg:holdingStatus` is `igvocab:announced` (not yet held on the source's date) |
 | `affiliation` | person → organisation | an `igkg:Affiliation`: `org:member`, `org:organization` |
 | `sub-organisation` | organisation → its parent | `org:subOrganizationOf` |
 
@@ -22,10 +23,11 @@ from dataclasses import dataclass
 
 from kg.backend import select
 from kg.labels import names_of
-from kg.namespaces import IGKG, shorten
+from kg.namespaces import IGKG, PREFIXES, shorten
 
-KINDS = ("MOU", "partnership", "agreement", "post", "affiliation", "sub-organisation")
+KINDS = ("MOU", "partnership", "agreement", "post", "announced post", "affiliation", "sub-organisation")
 UNDIRECTED = {"MOU", "partnership", "agreement"}
+ANNOUNCED = PREFIXES["igvocab"] + "announced"
 AGREEMENT_CLASSES = {IGKG + "MOU": "MOU", IGKG + "Partnership": "partnership"}
 
 # The links, one query per kind, each a flat group: ?a or ?b is bound by a VALUES block put first
@@ -37,13 +39,15 @@ SELECT DISTINCT ?a ?b ?via ?class WHERE {
   OPTIONAL { ?via a ?class . FILTER(?class IN (igkg:MOU, igkg:Partnership)) }
 }""",
     "post": """
-SELECT DISTINCT ?a ?b ?via WHERE {
+SELECT DISTINCT ?a ?b ?via ?status WHERE {
   ?via org:member ?a ; org:organization ?b ; a igkg:PostHolding . FILTER(isIRI(?a) && isIRI(?b))
+  OPTIONAL { ?via igkg:holdingStatus ?status }
 }""",
     "post in": """
-SELECT DISTINCT ?a ?b ?via WHERE {
+SELECT DISTINCT ?a ?b ?via ?status WHERE {
   ?via org:member ?a ; igkg:post ?post ; a igkg:PostHolding . ?post org:postIn ?b .
   FILTER(isIRI(?a) && isIRI(?b)) FILTER NOT EXISTS { ?via org:organization ?any }
+  OPTIONAL { ?via igkg:holdingStatus ?status }
 }""",
     "affiliation": """
 SELECT DISTINCT ?a ?b ?via WHERE {
@@ -134,8 +138,11 @@ def _edges(backend, var: str | None = None, iris=()) -> set[Edge]:
                 a, b = min(a, b), max(a, b)
                 classes.setdefault((a, b, via), set()).add(AGREEMENT_CLASSES.get(r["class"].value, "")
                                                          if "class" in r else "")
+            elif name in ("post", "post in"):
+                announced = "status" in r and r["status"].value == ANNOUNCED
+                out.add(Edge("announced post" if announced else "post", a, b, via))
             else:
-                out.add(Edge("post" if name == "post in" else name, a, b, via))
+                out.add(Edge(name, a, b, via))
     for (a, b, via), found in classes.items():
         kind = "MOU" if "MOU" in found else "partnership" if "partnership" in found else "agreement"
         out.add(Edge(kind, a, b, via))

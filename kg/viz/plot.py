@@ -9,29 +9,47 @@ day is a dot (a stated start and end: a bar between them); a date known only to 
 is a hatched band over that whole month or year, never a point inside it. A bound that is not
 stated is drawn as such: a dotted line to the edge of the axis with "start not stated" /
 "end not stated" in the row's text; a row with no date at all is a dotted line across the axis.
-An announcement (igkg:announcedAt) is a star at the announcing event's date. Every row's text is a
-link (`<a xlink:href>`) to its entity's page, every mark a link to the page it stands for.
+
+A post holding's row begins with its status ("announced", "in office", "former"; "in office by
+DATE" says both). A start or end known only as a bound (igkg:earliestStart … igkg:latestEnd) is a
+caret at the bound pointing to where the unknown date lies, with a dotted line over the time it may
+lie in, and is written as a bound ("starts on or after", "in office by", "ends on or after",
+"ended by"; the tense follows the status on the source's date); the time the holding is known to
+be held (from its start or latest start to its end or earliest end) is a bar. An approximate span
+(igkg:approximateDuration) is a pale dashed band of about that many years ending at the latest
+start, written "circa 3 years by then", never a date. The announcement of a start or end is a
+star or a cross at the announcing event's date. Every row's text is a link (`<a xlink:href>`) to
+its entity's page, every mark a link to the page it stands for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from kg.viz.chronology import Row, When
+from kg.namespaces import PREFIXES
+from kg.viz.chronology import Row, When, circa_years, stated
 
 GROUPS = (("event", "Events"), ("signing", "Agreements signed"), ("post", "Posts"))
 COLOUR = {"event": "#2166ac", "signing": "#b2182b", "post": "#1b7837"}
 UNKNOWN = "#8c8c8c"
+ANNOUNCED = "#e08214"
+MARK_SHAPE = {"start announced": "*", "end announced": "X", "announced": "*"}
+ANNOUNCED_STATUS = PREFIXES["igvocab"] + "announced"
+IN_OFFICE_STATUS = PREFIXES["igvocab"] + "in-office"
 FONT_SIZE = 8
 ROW_INCHES = 0.26
 WIDTH_INCHES = 11.0
+TEXT_LINE = 0.55  # height of a line of FONT_SIZE text, in row heights
 CHAR_WIDTH = 0.6  # mean advance of a DejaVu Sans character, in ems (an estimate for placing labels)
 
 
 def dates_text(row: Row) -> str:
     """What the row says about its dates, as stated: "2014-11", "2017-03-10 – 2017-03-16",
-    "from 2015, end not stated", "start and end not stated"; an end cause and marks follow."""
-    if row.kind == "post" or (row.start is None and row.end is None):
+    "from 2015, end not stated", "start and end not stated" (a post holding: see `post_text`);
+    an end cause and marks follow."""
+    if row.kind == "post":
+        return post_text(row)
+    if row.start is None and row.end is None:
         if row.start and row.end:
             text = f"from {row.start.text} to {row.end.text}"
         elif row.start:
@@ -44,18 +62,73 @@ def dates_text(row: Row) -> str:
         text = f"{row.start.text if row.start else 'start not stated'} – {row.end.text}"
     else:
         text = row.start.text
-    if row.end_cause:
-        text += f"; ended: {row.end_cause}" + ("" if row.end else " (date not stated)")
     for mark in row.marks:
         if row.kind != "signing":  # the mark links to the announcing event's page
             text += f"; {mark.what} " + (mark.when.text if mark.when else "(date not stated)")
     return text
 
 
+def post_text(row: Row) -> str:
+    """A post holding's status and dates, as stated: "announced; starts on or after 2017-03-29,
+    end not stated; start announced 2017-03-29", "in office by 2017-03-29 (circa 3 years by then),
+    ends on or after 2017-03-29; end: left the position; end announced 2017-03-29",
+    "from 2015-06 to 2017-02-01". The tense of a bound follows the status on the source's date:
+    announced (starts, ends), in office (in office by, ends), former or none (started, ended)."""
+    b = row.bounds
+    begun = b.status != ANNOUNCED_STATUS
+    over = b.status not in (ANNOUNCED_STATUS, IN_OFFICE_STATUS)
+    starts, ends = ("started" if begun else "starts"), ("ended" if over else "ends")
+    if row.start:
+        start = f"from {row.start.text}"
+    elif b.earliest_start and b.latest_start:
+        start = f"{starts} between {b.earliest_start.text} and {b.latest_start.text}"
+    elif b.earliest_start:
+        start = f"{starts} on or after {b.earliest_start.text}"
+    elif b.latest_start:
+        start = (f"in office by {b.latest_start.text}" if b.status == IN_OFFICE_STATUS
+                 else f"{starts} by {b.latest_start.text}")
+    else:
+        start = "start not stated"
+    if b.circa:
+        years = circa_years(b.circa)
+        span_text = f"{years} year{'' if years == 1 else 's'}" if years is not None else b.circa
+        start += f" (circa {span_text} by then)" if b.latest_start and not row.start else f" (circa {span_text})"
+    if row.end:
+        end = f"to {row.end.text}"
+    elif b.earliest_end and b.latest_end:
+        end = f"{ends} between {b.earliest_end.text} and {b.latest_end.text}"
+    elif b.earliest_end:
+        end = f"{ends} on or after {b.earliest_end.text}"
+    elif b.latest_end:
+        end = f"{ends} by {b.latest_end.text}"
+    else:
+        end = "end not stated"
+    text = "start and end not stated" if (start, end) == ("start not stated", "end not stated") else (
+        f"{start}, {end}" if not row.start or not row.end else f"{start} {end}")
+    if b.status_name and not (b.status == IN_OFFICE_STATUS and start.startswith("in office by")):
+        text = f"{b.status_name}; {text}"
+    if row.end_cause:
+        text += f"; end: {row.end_cause}"
+    for mark in row.marks:
+        text += f"; {mark.what} " + (mark.when.text if mark.when else "(date not stated)")
+    return text
+
+
+def circa_start(row: Row) -> dt.date | None:
+    """Where the approximate span of a post holding is drawn from: its latest start less the
+    span's whole years (a place on the axis, never written as a date); None without both."""
+    years = circa_years(row.bounds.circa)
+    if years is None or row.bounds.latest_start is None or row.start is not None:
+        return None
+    day = row.bounds.latest_start.lo
+    return day.replace(year=day.year - years, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
 def span(rows) -> tuple[dt.date, dt.date] | None:
     """The first and last day any row states (with a margin of a twelfth of the span, at least a
     month), or None when no row states a date."""
-    days = [d for r in rows for w in (r.start, r.end, *(m.when for m in r.marks)) if w for d in (w.lo, w.hi)]
+    days = [d for r in rows for w in stated(r) for d in (w.lo, w.hi)]
+    days += [d for d in map(circa_start, rows) if d]
     if not days:
         return None
     lo, hi = min(days), max(days)
@@ -73,14 +146,15 @@ def render(rows: tuple[Row, ...], *, link, fmt: str) -> bytes:
     from matplotlib import dates as mdates
     from matplotlib.figure import Figure
 
-    lines = _layout(rows)
-    height = ROW_INCHES * (len(lines) + 1) + 1.4
-    fig = Figure(figsize=(WIDTH_INCHES, height))
-    ax = fig.add_axes((0.02, 1.0 / height, 0.96, 1 - 1.5 / height))
     bounds = span(rows)
     lo, hi = bounds if bounds else (dt.date(2000, 1, 1), dt.date(2001, 1, 1))
+    lines = _layout(rows, lo, hi)
+    bottom = lines[-1][1] if lines else 0
+    height = ROW_INCHES * (bottom + 2) + 1.4
+    fig = Figure(figsize=(WIDTH_INCHES, height))
+    ax = fig.add_axes((0.02, 1.0 / height, 0.96, 1 - 1.5 / height))
     ax.set_xlim(lo, hi)
-    ax.set_ylim(len(lines) - 0.5, -0.7)
+    ax.set_ylim(bottom + 0.5, -0.7)
     ax.set_yticks([])
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
@@ -93,12 +167,12 @@ def render(rows: tuple[Row, ...], *, link, fmt: str) -> bytes:
         ax.set_xticks([])
         ax.set_xlabel("no date is stated for any of these")
     ax.tick_params(labelsize=FONT_SIZE)
-    for y, item in enumerate(lines):
+    for item, y, above in lines:
         if isinstance(item, str):
             ax.text(lo, y, item, fontsize=FONT_SIZE + 1.5, fontweight="bold", va="center", ha="left")
             ax.axhline(y + 0.45, color="#cccccc", linewidth=0.6)
         else:
-            _draw_row(ax, y, item, lo, hi, link)
+            _draw_row(ax, y, item, lo, hi, link, above)
     _legend(ax, fig)
     out = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "igkg", "font.family": "DejaVu Sans"}):
@@ -106,15 +180,48 @@ def render(rows: tuple[Row, ...], *, link, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def _layout(rows) -> list:
-    """The lines top to bottom: a group's heading (a str), then its rows."""
-    lines: list = []
+def _layout(rows, lo: dt.date, hi: dt.date) -> list[tuple]:
+    """The lines top to bottom as (item, y, text above): a group's heading (a str), then its rows;
+    y in row heights from the top. A row whose text fits on neither side of what is drawn gets
+    its text wrapped to the axis's width on lines of its own above it (`text above`; else None)."""
+    out: list[tuple] = []
+    y = -1.0
     for kind, heading in GROUPS:
         mine = [r for r in rows if r.kind == kind]
         if mine:
-            lines.append(heading)
-            lines.extend(mine)
-    return lines
+            y += 1
+            out.append((heading, y, None))
+        for row in mine:
+            above = None if _fits(row, lo, hi) else _wrap(f"{row.name} — {dates_text(row)}")
+            y += 1 + (TEXT_LINE * len(above) if above else 0)
+            out.append((row, y, above))
+    return out
+
+
+def _extent(row: Row) -> list[float]:
+    """Where a row's drawing lies on the x axis (empty: nothing but dotted lines)."""
+    begin = circa_start(row)
+    return [_num(d) for w in stated(row) for d in (w.lo, w.hi)] + ([_num(begin)] if begin else [])
+
+
+def _width(text: str, lo: dt.date, hi: dt.date) -> float:
+    """An estimate of the width of `text` on the x axis (DejaVu Sans at FONT_SIZE)."""
+    return len(text) * CHAR_WIDTH * FONT_SIZE / (WIDTH_INCHES * 0.96 * 72) * (_num(hi) - _num(lo))
+
+
+def _fits(row: Row, lo: dt.date, hi: dt.date) -> bool:
+    """Whether the row's text fits right or left of its drawing, or nothing is drawn to hide."""
+    xs = _extent(row)
+    needed = _width(f"{row.name} — {dates_text(row)}", lo, hi) + (_num(hi) - _num(lo)) / 150
+    return not xs or max(xs) + needed < _num(hi) or min(xs) - needed > _num(lo)
+
+
+def _wrap(text: str) -> list[str]:
+    """`text` in lines of at most the axis's width (whole words: joined by spaces, they give it back)."""
+    import textwrap
+
+    chars = int(WIDTH_INCHES * 0.96 * 72 / (CHAR_WIDTH * FONT_SIZE)) - 2
+    return textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False)
 
 
 def _num(day: dt.date) -> float:
@@ -123,34 +230,82 @@ def _num(day: dt.date) -> float:
     return mdates.date2num(day)
 
 
-def _draw_row(ax, y: float, row: Row, lo: dt.date, hi: dt.date, link) -> None:
+def _draw_row(ax, y: float, row: Row, lo: dt.date, hi: dt.date, link, above: list[str] | None) -> None:
     colour = COLOUR[row.kind]
     start, end = row.start, row.end
     drawn: list[float] = []
-    if start and end and row.kind != "signing":
-        ax.add_patch(_bar(start.hi if start.precision != "day" else start.lo, end.lo if end.precision != "day"
-                          else end.hi, y, colour, link(row.iri)))
-        drawn += [_num(start.lo), _num(end.hi)]
+    if row.kind == "post":
+        drawn += _draw_post(ax, y, row, lo, hi, link(row.iri))
+    else:
+        if start and end and row.kind != "signing":
+            drawn += _between(ax, y, start, end, colour, link(row.iri))
+        if start is None and end is None:
+            _unknown(ax, [_num(lo), _num(hi)], y)
     for w in (start, end):
         if w is not None:
             drawn += _when(ax, y, w, colour, link(row.iri))
-    if row.kind == "post" or (start is None and end is None):
-        left = _num(start.lo) if start else None
-        right = _num(end.hi) if end else None
-        if left is None and right is None:
-            _unknown(ax, [_num(lo), _num(hi)], y)
-        else:
-            if start is None:
-                _unknown(ax, [_num(lo), right], y)
-            if end is None:
-                _unknown(ax, [left, _num(hi)], y)
     for mark in row.marks:
         if mark.when is not None:
             x = _num(mark.when.lo) + (_num(mark.when.hi) - _num(mark.when.lo)) / 2
-            post = row.kind == "post"
-            _marker(ax, x, y, "*" if post else "D", 9 if post else 5, "#e08214" if post else colour, link(mark.iri))
+            if row.kind == "post":  # above the line, clear of the bounds' carets
+                _marker(ax, x, y - 0.32, MARK_SHAPE.get(mark.what, "*"), 8 if mark.what != "end announced" else 6,
+                        ANNOUNCED, link(mark.iri))
+            else:
+                _marker(ax, x, y, "D", 5, colour, link(mark.iri))
             drawn.append(x)
-    _label(ax, y, row, drawn, lo, hi, link)
+    if above:
+        t = ax.text(_num(lo) + (_num(hi) - _num(lo)) / 150, y - 0.4, "\n".join(above), fontsize=FONT_SIZE,
+                    va="bottom", ha="left", linespacing=1.1)
+        t.set_url(link(row.iri))
+    else:
+        _label(ax, y, row, drawn, lo, hi, link)
+
+
+def _between(ax, y: float, a: When, b: When, colour: str, url: str) -> list[float]:
+    """A bar from `a` to `b` (from after a month or year `a`, to before a month or year `b`)."""
+    ax.add_patch(_bar(a.hi if a.precision != "day" else a.lo, b.lo if b.precision != "day" else b.hi,
+                      y, colour, url))
+    return [_num(a.lo), _num(b.hi)]
+
+
+def _draw_post(ax, y: float, row: Row, lo: dt.date, hi: dt.date, url: str) -> list[float]:
+    """A post holding's bounds: the bar it is known to be held over, carets at bounds, dotted lines
+    over the time an unstated start or end may lie in, the approximate span; the x drawn at."""
+    from matplotlib.patches import Rectangle
+
+    b, start, end = row.bounds, row.start, row.end
+    colour = COLOUR["post"]
+    drawn: list[float] = []
+    held_from = start or b.latest_start
+    held_to = end or b.earliest_end
+    if start and end:
+        drawn += _between(ax, y, start, end, colour, url)
+    elif held_from and held_to and held_from.lo <= held_to.hi:
+        ax.add_patch(_bar(held_from.lo, held_to.hi, y, colour, url))
+        drawn += [_num(held_from.lo), _num(held_to.hi)]
+    if start is None:
+        left = _num(b.earliest_start.lo) if b.earliest_start else _num(lo)
+        right = (_num(b.latest_start.hi) if b.latest_start else _num(held_to.hi) if held_to else _num(hi))
+        _unknown(ax, [left, right], y)
+    if end is None:
+        left = (_num(b.earliest_end.lo) if b.earliest_end else _num(held_from.lo) if held_from
+                else _num(b.earliest_start.lo) if b.earliest_start else _num(lo))
+        right = _num(b.latest_end.hi) if b.latest_end else _num(hi)
+        _unknown(ax, [left, right], y)
+    begin = circa_start(row)
+    if begin is not None:
+        band = Rectangle((_num(begin), y - 0.2), _num(b.latest_start.lo) - _num(begin), 0.4, facecolor=colour,
+                         alpha=0.18, edgecolor=colour, linestyle=(0, (3, 2)), linewidth=0.8)
+        band.set_url(url)
+        ax.add_patch(band)
+        drawn.append(_num(begin))
+    for w, after in ((None if start else b.earliest_start, True), (None if start else b.latest_start, False),
+                     (None if end else b.earliest_end, True), (None if end else b.latest_end, False)):
+        if w is not None:
+            x = _num(w.lo) if after else _num(w.hi)
+            _marker(ax, x, y, 9 if after else 8, 7, colour, url)  # CARETRIGHTBASE / CARETLEFTBASE
+            drawn.append(x)
+    return drawn
 
 
 def _unknown(ax, xs: list[float], y: float) -> None:
@@ -198,7 +353,7 @@ def _label(ax, y: float, row: Row, drawn: list[float], lo: dt.date, hi: dt.date,
     text = f"{row.name} — {dates_text(row)}"
     left, right = _num(lo), _num(hi)
     gap = (right - left) / 150
-    needed = len(text) * CHAR_WIDTH * FONT_SIZE / (WIDTH_INCHES * 0.96 * 72) * (right - left)
+    needed = _width(text, lo, hi)
     box = {"facecolor": "white", "edgecolor": "none", "pad": 0.5}  # hides a dotted line behind the text
     if drawn and max(drawn) + gap + needed < right:
         t = ax.text(max(drawn) + gap, y, text, fontsize=FONT_SIZE, va="center", ha="left", bbox=box)
@@ -217,9 +372,14 @@ def _legend(ax, fig) -> None:
         Line2D([], [], marker="o", color="#555555", linestyle="none", markersize=5, label="date known to the day"),
         Patch(facecolor="#555555", alpha=0.35, hatch="////", edgecolor="#555555",
               label="known only to the month or year: the whole period"),
-        Patch(facecolor="#555555", label="from a stated start to a stated end"),
-        Line2D([], [], color=UNKNOWN, linestyle=(0, (1, 2)), label="bound not stated"),
-        Line2D([], [], marker="*", color="#e08214", linestyle="none", markersize=9, label="announced"),
+        Patch(facecolor="#555555", label="held: from a start (or latest start) to an end (or earliest end)"),
+        Line2D([], [], color=UNKNOWN, linestyle=(0, (1, 2)), label="not stated: may lie anywhere here"),
+        Line2D([], [], marker=9, color="#555555", linestyle="none", markersize=7,
+               label="bound: the start or end lies this way"),
+        Patch(facecolor="#555555", alpha=0.18, edgecolor="#555555", linestyle=(0, (3, 2)),
+              label="approximate span (circa) up to the latest start"),
+        Line2D([], [], marker="*", color=ANNOUNCED, linestyle="none", markersize=9, label="start announced"),
+        Line2D([], [], marker="X", color=ANNOUNCED, linestyle="none", markersize=7, label="end announced"),
     ]
     handles += [Patch(facecolor=COLOUR[k], label=h.lower()) for k, h in GROUPS]
     fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=FONT_SIZE, frameon=False,
