@@ -117,8 +117,6 @@ VIRTUOSO_DIFFERS = {  # (query, called with its example parameters or with none)
     ("facts-per-document", "none"): TRANSITIVE,
     ("facts-without-quote", "none"): TRANSITIVE,
     ("organisation-ancestors", "example"): TRANSITIVE,
-    ("organisations-at-event", "example"): "fewer rows", ("organisations-at-event", "none"): "fewer rows",
-    ("organisations-of-kind", "example"): "fewer rows",
     ("partnership-network", "example"): COST,
     ("statement-provenance", "example"): INTERNAL,
     ("statistics", "none"): "another order",
