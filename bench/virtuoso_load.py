@@ -98,7 +98,8 @@ def read_marks(path: Path, stopped_at: float) -> dict:
     return record
 
 
-def run(cmd: list[str], *, env: dict | None = None, timeout: float | None = None) -> tuple[float, subprocess.CompletedProcess]:
+def run(cmd: list[str], *, env: dict | None = None,
+        timeout: float | None = None) -> tuple[float, subprocess.CompletedProcess]:
     start = time.monotonic()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)
     return time.monotonic() - start, done
@@ -210,7 +211,8 @@ def write(path: Path, triples: int, embedded: dict, figures: dict) -> None:
             lines.append(f"| {key} | {s(figures[key])} |")
     path.parent.mkdir(parents=True, exist_ok=True)
     head = "" if path.exists() else ("# The synthetic world loaded into Virtuoso through `kg load --endpoint`\n\n"
-                                     "Written by `make bench-virtuoso` (bench/virtuoso_load.py); one section per run.\n")
+                                     "Written by `make bench-virtuoso` (bench/virtuoso_load.py); "
+                                     "one section per run.\n")
     with path.open("a", encoding="utf-8") as out:
         out.write(head + "\n" + "\n".join(lines) + "\n")
 
