@@ -7,7 +7,7 @@ BENCH_PY    ?= .venv/bin/python
 BENCH_ARGS  ?=
 BENCH_DEPS  ?=
 
-.PHONY: bench bench-large bench-compare
+.PHONY: bench bench-large bench-compare bench-virtuoso
 
 bench: $(BENCH_DEPS)
 	$(BENCH_PY) bench/run.py --sizes 10000,100000,1000000 $(BENCH_ARGS)
@@ -30,3 +30,11 @@ bench-search: $(BENCH_DEPS)
 .PHONY: bench-web
 bench-web: $(BENCH_DEPS)
 	$(BENCH_PY) bench/web.py $(BENCH_ARGS)
+
+# The synthetic world (1M triples) loaded into Virtuoso through `kg load --endpoint`, beside the
+# embedded `kg load`, phases timed; appends to bench/results/virtuoso-load.md. Needs Debian's
+# virtuoso-opensource (`make debian-packages`). VIRTUOSO_TRIPLES=100000 for a smaller world.
+VIRTUOSO_TRIPLES ?= 1000000
+.PHONY: bench-virtuoso
+bench-virtuoso: $(BENCH_DEPS)
+	$(BENCH_PY) bench/virtuoso_load.py --triples $(VIRTUOSO_TRIPLES)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.namespaces import RDFS, SH, XSD
 from kg.report import ValidationResult, sorted_results
+from kg.shacl_messages import default_message
 from kg.shacl_shapes import RANGE_OPS, VALUE_PARAMS, InvalidShape, refuse as _refuse
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -235,9 +236,13 @@ def run_checks(store: "pyoxigraph.Store", checks, shapes, fidelity) -> tuple[Val
         path = c.path_term
 
         def result(focus, value=None, path=path, message=None, c=c):
+            # sh:hasValue names no value node, also on a node shape (as pySHACL reports it)
+            value = None if getattr(c, "param", None) == "hasValue" else value
             out.append(ValidationResult(focus=focus, path=path, component=ox.NamedNode(c.component), shape=c.shape,
                                         value=value, severity=ox.NamedNode(c.severity),
-                                        message=message if message is not None else c.message))
+                                        message=message if message is not None else
+                                        c.message if c.message is not None else
+                                        default_message(c, focus, value, shapes)))
 
         if c.kind == "sparql" and _sparql_touches(c.sparql_text, fidelity.rewritten_predicates):
             raise _refuse("a SPARQL constraint over values the store holds in another form "

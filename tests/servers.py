@@ -87,10 +87,12 @@ def virtuoso_available() -> bool:
     return shutil.which("virtuoso-t") is not None and VIRTUOSO_INI.is_file()
 
 
-def virtuoso_ini(directory: Path, *, http_port: int, sql_port: int, buffers: int = 10000) -> Path:
+def virtuoso_ini(directory: Path, *, http_port: int, sql_port: int, buffers: int = 10000,
+                 settings: dict[str, dict[str, str]] | None = None) -> Path:
     """A copy of Debian's virtuoso.ini with the database in `directory`, both servers on
     127.0.0.1 at the given ports, and `buffers` 8 KB pages of cache (Virtuoso advises about
-    85,000 per GB of memory it may use)."""
+    85,000 per GB of memory it may use). `settings` maps a section name (`"SPARQL"`) to
+    `{key: value}` set in it, replacing the key's line or adding one."""
     text = VIRTUOSO_INI.read_text(encoding="utf-8")
     text = text.replace("/var/lib/virtuoso-opensource-7/db/", f"{directory}/")
     sections = re.split(r"(?m)^(?=\[)", text)
@@ -101,6 +103,12 @@ def virtuoso_ini(directory: Path, *, http_port: int, sql_port: int, buffers: int
             section = re.sub(r"(?m)^MaxDirtyBuffers\s*=.*$", f"MaxDirtyBuffers = {buffers * 3 // 4}", section)
         elif section.startswith("[HTTPServer]"):
             section = re.sub(r"(?m)^ServerPort\s*=.*$", f"ServerPort = 127.0.0.1:{http_port}", section)
+        name = section[1:section.find("]")] if section.startswith("[") else ""
+        for key, value in (settings or {}).get(name, {}).items():
+            line = f"{key} = {value}"
+            section, n = re.subn(rf"(?m)^{re.escape(key)}\s*=.*$", line, section)
+            if n == 0:
+                section = section.rstrip("\n") + f"\n{line}\n\n"
         sections[i] = section
     ini = directory / "virtuoso.ini"
     ini.write_text("".join(sections), encoding="utf-8")
@@ -159,11 +167,13 @@ def shared_virtuoso(directory: Path, prepare: Callable[[Virtuoso], dict] | None 
                         break
 
 
-def start_virtuoso(directory: Path, *, buffers: int = 10000) -> tuple[Virtuoso, subprocess.Popen]:
-    """Start Virtuoso with a new database in `directory`; the default `dba` password is changed to
-    a random one before anything else happens. Returns the server and its process."""
+def start_virtuoso(directory: Path, *, buffers: int = 10000, settings: dict[str, dict[str, str]] | None = None
+                   ) -> tuple[Virtuoso, subprocess.Popen]:
+    """Start Virtuoso with a new database in `directory` (`buffers`, `settings`: see virtuoso_ini);
+    the default `dba` password is changed to a random one before anything else happens. Returns
+    the server and its process."""
     http_port, sql_port = free_port(), free_port()
-    ini = virtuoso_ini(directory, http_port=http_port, sql_port=sql_port, buffers=buffers)
+    ini = virtuoso_ini(directory, http_port=http_port, sql_port=sql_port, buffers=buffers, settings=settings)
     proc = subprocess.Popen(["virtuoso-t", "-c", str(ini), "+foreground"], cwd=directory,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -149,3 +149,36 @@ def test_auto_engine_uses_fast_above_20k_triples(tmp_path):
     assert report.engine == "fast"
     assert report.triples > 20_000
     assert report.conforms and report.results == ()
+
+
+def test_default_messages_name_the_constraint_and_the_value(tmp_path):
+    """Without sh:message, the fast engine's sh:resultMessage says, like pySHACL's, which constraint
+    failed and on which value (or focus node and path)."""
+    from kg.validate import validate
+
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <http://example.org/> .
+ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:v ; sh:datatype xsd:integer ; sh:maxCount 1 ; sh:in ( 1 2 ) ;
+    sh:pattern "^x" ; sh:minInclusive 5 ; sh:class ex:C ] ;
+  sh:property [ sh:path ex:name ; sh:minCount 1 ; sh:hasValue "n" ] ; sh:node ex:T .
+ex:T sh:property [ sh:path ex:zz ; sh:minCount 1 ] .
+""", encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text('@prefix ex: <http://example.org/> .\nex:a ex:v "6", 7 .\n', encoding="utf-8")
+    report = validate([data], shapes=[shapes], engine="fast")
+    assert sorted(r.message for r in report.results) == sorted([
+        'Node <http://example.org/a>-><http://example.org/name> does not have the value "n"',
+        "Less than 1 values on <http://example.org/a>-><http://example.org/name>",
+        'Value "6" does not have class <http://example.org/C>',
+        'Value "7"^^xsd:integer does not have class <http://example.org/C>',
+        'Value "6" is not a literal of datatype xsd:integer',
+        'Value "6" not in list ("1"^^xsd:integer "2"^^xsd:integer)',
+        'Value "7"^^xsd:integer not in list ("1"^^xsd:integer "2"^^xsd:integer)',
+        "More than 1 values on <http://example.org/a>-><http://example.org/v>",
+        'Value "6" is not >= "5"^^xsd:integer',
+        'Value "6" does not match pattern "^x"',
+        'Value "7"^^xsd:integer does not match pattern "^x"',
+        "Value <http://example.org/a> does not conform to shape <http://example.org/T>",
+    ])

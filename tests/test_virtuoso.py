@@ -118,8 +118,6 @@ VIRTUOSO_DIFFERS = {  # (query, called with its example parameters or with none)
     ("facts-without-quote", "none"): TRANSITIVE,
     ("holder-of-post-on-date", "example"): "fewer rows",
     ("organisation-ancestors", "example"): TRANSITIVE,
-    ("organisations-at-event", "example"): "fewer rows", ("organisations-at-event", "none"): "fewer rows",
-    ("organisations-of-kind", "example"): "fewer rows",
     ("partnership-network", "example"): COST,
     ("statement-provenance", "example"): INTERNAL,
 }
