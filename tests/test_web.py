@@ -376,3 +376,52 @@ def test_picture_hooks_add_their_markup_to_entity_and_home_pages(store):
         c.app.state.home_hooks.append(lambda backend: '<svg role="img" aria-label="the whole network"></svg>')
         assert f'<svg role="img" aria-label="network of {CNNIC}"></svg>' in c.get("/id/org/cnnic").text
         assert '<svg role="img" aria-label="the whole network"></svg>' in c.get("/").text
+
+
+# ------------------------------------------------------------------ pictures
+
+def test_network_page_draws_the_whole_network_linking_nodes_to_entity_pages(client):
+    r = client.get("/network")
+    assert r.status_code == 200 and "<h1>Cooperation network</h1>" in r.text
+    assert r.text.count('<g id="node') == 42 and r.text.count('<g id="edge') == 36
+    assert '<a xlink:href="/id/org/cnnic" xlink:title="CNNIC (ccTLD operator)">' in r.text
+    assert "<figcaption id=\"picture-caption\">Cooperation network: 42 nodes, 36 links.</figcaption>" in r.text
+    assert '<a href="/network" aria-current="page">Network</a>' not in r.text  # the site navigation is plain
+    assert '<a href="/network">Network</a>' in r.text and '<a href="/timeline">Timeline</a>' in r.text
+
+
+def test_timeline_page_and_its_around_form(client):
+    r = client.get("/timeline")
+    assert r.status_code == 200 and "17 events, 3 signings, 9 post holdings" in r.text
+    around = client.get("/timeline", params={"around": "Zhang Jianchuan"})
+    assert "<h1>Timeline around Zhang Jianchuan</h1>" in around.text
+    assert '<label for="around">' in around.text
+
+
+def test_a_picture_around_an_unknown_name_is_a_404_with_the_message(client):
+    r = client.get("/network", params={"around": "no such thing at all"})
+    assert r.status_code == 404
+    assert "&#39;no such thing at all&#39;: no entity has this IRI, prefixed name or label" in r.text
+
+
+def test_entity_page_shows_its_neighbourhood_and_its_timeline_rows(client):
+    r = client.get("/id/org/cnnic")
+    assert '<h2 id="picture-network-h">Cooperation network around it</h2>' in r.text
+    assert '<h2 id="picture-timeline-h">Timeline around it</h2>' in r.text
+    assert "16 nodes, 17 links; every name links to its page." in r.text
+    assert '<a href="/network?around=https%3A%2F%2Fw3id.org%2Figkg%2Fid%2Forg%2Fcnnic">Open on its own page</a>' in r.text
+    assert '<a xlink:href="/id/person/liyun-han"' in r.text
+
+
+def test_an_entity_outside_the_network_and_the_timeline_has_no_pictures(client):
+    r = client.get("/id/doc/circleid-icann58-readout")
+    assert r.status_code == 200 and "<svg" not in r.text
+
+
+def test_pictures_are_drawn_once_per_entity_and_kept(client):
+    from kg.web.pictures import picture
+
+    app = client.app
+    first = picture(app, "network", CNNIC)
+    assert picture(app, "network", CNNIC) is first
+    assert ("network", CNNIC) in app.state.caches["pictures"]

@@ -1,0 +1,147 @@
+"""The pictures in the web app: the cooperation network and the timeline (kg.viz) as inline SVG.
+
+    /network[?around=NAME]    the whole cooperation network, or NAME's neighbourhood (one link)
+    /timeline[?around=NAME]   every event, signing and post holding, or those involving NAME
+
+NAME is an IRI, a prefixed name or a label (kg.viz.resolve); one that names nothing, or several
+things, answers HTTP 404 with kg.viz's message and its suggestions. Entity pages show the network
+around the entity (when it is in a link of the network) and its timeline rows (when it has any),
+through the hook `entity_pictures` that `install` adds to `app.state.entity_hooks`.
+
+Every node and row links to the app's page of its entity (kg.web.links.href: `/id/org/cnnic`).
+The store is read-only while the app runs, so a drawn picture is kept: at most PICTURE_CACHE
+pictures per process, the least recently used dropped first. Drawing is serialised by a lock
+(matplotlib's and Graphviz's renderers are run one at a time; a picture asked for twice at once is
+drawn once).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from kg.errors import UsageError
+from kg.web.links import href
+from kg.web.render import render
+
+PICTURE_CACHE = 512  # drawn pictures kept (SVG text), least recently used dropped first
+KINDS = {"network": "Cooperation network", "timeline": "Timeline"}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A picture ready for a page: `kind` ("network" or "timeline"), the entity IRI it is cut
+    around (None: the whole graph), its SVG text (inline, no XML declaration), what it shows in words
+    ("16 nodes, 15 links"), and `empty` when it has nothing to draw for that entity."""
+
+    kind: str
+    around: str | None
+    svg: str
+    summary: str
+    empty: bool = False
+
+
+def _draw(backend, kind: str, around: str | None) -> Drawn:
+    """Draw one picture (see kg.viz.network / kg.viz.timeline); an entity in no link of the network,
+    or in no row of the timeline, is an empty Drawn. Raises UsageError for an unknown `around`."""
+    from kg import viz
+
+    if kind == "network":
+        try:
+            pic = viz.network(backend, around=around, link=href)
+        except UsageError as e:
+            if around is not None and "is in no link" in str(e):
+                return Drawn(kind, around, "", str(e), empty=True)
+            raise
+    else:
+        pic = viz.timeline(backend, around=around, link=href)
+        if around is not None and pic.summary == "0 events, 0 signings, 0 post holdings":
+            return Drawn(kind, around, "", pic.summary, empty=True)
+    return Drawn(kind, pic.around, viz.inline(pic.data), pic.summary)
+
+
+def picture(app, kind: str, around: str | None = None) -> Drawn:
+    """The picture `kind` of the whole graph (`around` None) or around the entity IRI `around`,
+    drawn once and kept (see the module docstring)."""
+    cache = app.state.caches.setdefault("pictures", OrderedDict())
+    key = (kind, around)
+    with _LOCK:
+        found = cache.get(key)
+        if found is not None:
+            cache.move_to_end(key)
+            return found
+        drawn = _draw(app.state.backend, kind, around)
+        cache[key] = drawn
+        while len(cache) > PICTURE_CACHE:
+            cache.popitem(last=False)
+    return drawn
+
+
+def entity_pictures(app, iri: str) -> str:
+    """The HTML an entity page shows for `iri`: a section with the network around it and one with
+    its timeline rows, each only when there is something to draw ("" when neither)."""
+    drawn = [d for d in (picture(app, "network", iri), picture(app, "timeline", iri)) if not d.empty]
+    if not drawn:
+        return ""
+    template = app.state.templates.get_template("pictures.html")
+    return template.render(pictures=[_view(d) for d in drawn], level=2)
+
+
+def _view(d: Drawn) -> dict:
+    return {"kind": d.kind, "heading": f"{KINDS[d.kind]} around it" if d.around else KINDS[d.kind],
+            "svg": Markup(d.svg), "summary": d.summary, "page": f"/{d.kind}" + (f"?around={_query(d.around)}" if d.around else ""),
+            "id": f"picture-{d.kind}"}
+
+
+def _query(iri: str) -> str:
+    from urllib.parse import quote
+
+    return quote(iri, safe="")
+
+
+def install(app) -> None:
+    """Add the entity pages' pictures to `app` (a hook in `app.state.entity_hooks`)."""
+    app.state.entity_hooks.append(lambda backend, iri: entity_pictures(app, iri))
+
+
+def warm(app) -> None:
+    """Draw the whole graph's pictures ahead of any request (called at start-up, in a thread)."""
+    for kind in KINDS:
+        picture(app, kind)
+
+
+async def network(request: Request) -> Response:
+    """GET /network[?around=NAME]: the cooperation network as inline SVG."""
+    return await _page(request, "network")
+
+
+async def timeline(request: Request) -> Response:
+    """GET /timeline[?around=NAME]: the timeline as inline SVG."""
+    return await _page(request, "timeline")
+
+
+async def _page(request: Request, kind: str) -> Response:
+    name = request.query_params.get("around", "").strip() or None
+    app = request.app
+    try:
+        iri = await run_in_threadpool(_resolve, app, name) if name else None
+        drawn = await run_in_threadpool(picture, app, kind, iri)
+    except UsageError as e:
+        return render(request, "error.html", status=404, title="Not found", message=str(e))
+    label = app.state.describer.label(iri) if iri else None
+    title = KINDS[kind] + (f" around {label}" if label else "")
+    other = "timeline" if kind == "network" else "network"
+    return render(request, "picture.html", title=title, kind=kind, picture=_view(drawn), empty=drawn.empty,
+                  around=iri, around_href=href(iri) if iri else None, around_label=label, other=other,
+                  other_title=KINDS[other], around_value=name or "")
+
+
+def _resolve(app, name: str) -> str:
+    return app.state.describer.resolve(name)
