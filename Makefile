@@ -82,10 +82,20 @@ debian-packages:
 test: $(STAMP) $(WEB_ASSETS) $(AXE) debian-packages
 	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -n 2
 
-# Re-run the commands shown in README.md and queries/README.md and refresh their output.
+# Re-run the commands shown in README.md and queries/README.md and refresh their output, and the
+# web app's screenshots in docs/ when headless Chromium is installed (said and skipped otherwise).
 readme: $(STAMP)
 	$(BIN)/python docs/snippets.py
 	$(BIN)/python -m kg.queries.catalogue --write
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then $(MAKE) --no-print-directory screenshots; \
+	else echo "make readme: no headless Chromium (/usr/bin/chromium, /usr/bin/chromedriver): the screenshots in docs/ were not refreshed; sudo apt-get install -y chromium chromium-driver"; fi
+
+# The web app's screenshots: the browser tests (a real `kg serve`, headless Chromium) write every page
+# kind to build/screenshots/; a few are copied into docs/ for the README.
+SCREENSHOTS := entity entity-network network query editor
+screenshots: $(STAMP) $(WEB_ASSETS) $(AXE)
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_web_browser.py
+	for s in $(SCREENSHOTS); do cp build/screenshots/$$s.png docs/web-$$s.png; done
 
 clean:
 	rm -rf $(VENV) .kg-store .pytest_cache build *.egg-info node_modules $(YASGUI)

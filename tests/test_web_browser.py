@@ -79,10 +79,17 @@ def tab_to(browser, element_id: str, limit: int = 40):
     raise AssertionError(f"#{element_id} not reached with {limit} presses of Tab")
 
 
-def shot(browser, name: str) -> Path:
-    """A screenshot of the whole page (at most 4000 px high) as build/screenshots/NAME.png."""
+def shot(browser, name: str, *, full: bool = True, element=None) -> Path:
+    """A screenshot as build/screenshots/NAME.png: of the whole page (at most 4000 px high), of the
+    window (`full` False) or of one element."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
+    if element is not None:
+        assert element.screenshot(str(path))
+        return path
+    if not full:
+        assert browser.save_screenshot(str(path))
+        return path
     size = browser.get_window_size()
     height = browser.execute_script("return Math.min(4000, document.documentElement.scrollHeight)")
     browser.set_window_size(size["width"], max(size["height"], height + 140))
@@ -128,7 +135,9 @@ def test_search_from_home_open_an_entity_follow_links_and_read_a_quote_with_its_
     browser.find_element(By.LINK_TEXT, "CNNIC").click()
     wait(browser, ec.url_to_be(app + "/id/org/cnnic"))
     assert h1(browser) == "CNNIC"
-    shot(browser, "entity")
+    shot(browser, "entity", full=False)
+    shot(browser, "entity-full")
+    shot(browser, "entity-network", element=browser.find_element(By.CSS_SELECTOR, "figure.picture.network"))
     statement = browser.find_element(By.XPATH, "//li[@class='statement'][p[starts-with(., 'Chu Nan is from CNNIC.')]]")
     assert statement.find_element(By.TAG_NAME, "blockquote").text == "“Shen Zhi and Chu Nan from CNNIC”"
     source = statement.find_element(By.CSS_SELECTOR, "p.source a")
@@ -167,7 +176,7 @@ def test_a_query_form_filled_in_with_the_keyboard_answers_the_expected_rows(brow
         ("CNNIC-.RU ccTLD Strategic Partnership MOU", "2014-11", "Wuzhen")]
     link = browser.find_element(By.LINK_TEXT, "ZADNA")
     assert link.get_attribute("href") == app + "/id/org/zadna"
-    shot(browser, "query")
+    shot(browser, "query", full=False)
 
 
 EDITOR_QUERY = "SELECT ?mou WHERE { ?mou a igkg:MOU ; igkg:party igorg:cnnic } ORDER BY ?mou"
@@ -184,6 +193,8 @@ def test_a_query_run_in_the_editor_shows_its_results(browser, app):
     cells = texts(browser, ".yasr table.dataTable tbody td")
     assert [c for c in cells if "mou" in c] == ["igagr:cnnic-krnic-strategic-partnership-mou",
                                                 "igagr:cnnic-ru-cctld-strategic-partnership-mou"]
+    link = browser.find_element(By.LINK_TEXT, "igagr:cnnic-krnic-strategic-partnership-mou")
+    assert link.get_attribute("href") == app + "/id/agreement/cnnic-krnic-strategic-partnership-mou"
     shot(browser, "editor")
     browser.find_element(By.CSS_SELECTOR, "#yasgui .CodeMirror").click()
     assert browser.switch_to.active_element == editor

@@ -25,7 +25,8 @@
     tab.setQuery(cfg.prologue + "\nSELECT ?org ?label WHERE {\n  ?org a igkg:Organization ; rdfs:label ?label .\n}\nORDER BY ?label\nLIMIT 20\n");
   }
   // YASGUI's own markup, made accessible (axe-core's findings): its unlabelled fields get names,
-  // the editor's scrolling area is reachable with Tab. Re-applied whenever YASGUI redraws.
+  // the editor's scrolling area is reachable with Tab. Links in the results to the graph's IRIs open
+  // the app's pages (cfg.local: [namespace, path] pairs). Re-applied whenever YASGUI redraws.
   var NAMES = [[".autocomplete", "SPARQL endpoint"], [".CodeMirror textarea", "SPARQL query"],
                [".yasr select", "Results view option"], [".yasr input:not([aria-label])", "Filter the results"]];
   function accessible() {
@@ -36,6 +37,15 @@
     });
     document.querySelectorAll("#yasgui .CodeMirror-scroll").forEach(function (el) {
       if (el.getAttribute("tabindex") !== "0") el.setAttribute("tabindex", "0");
+    });
+    document.querySelectorAll("#yasgui .yasr a[href]").forEach(function (a) {
+      var iri = a.getAttribute("href");
+      cfg.local.forEach(function (pair) {
+        if (iri.indexOf(pair[0]) === 0) {
+          a.setAttribute("href", pair[1] + iri.slice(pair[0].length));
+          a.removeAttribute("target");
+        }
+      });
     });
   }
   accessible();
