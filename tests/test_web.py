@@ -405,20 +405,27 @@ def test_a_picture_around_an_unknown_name_is_a_404_with_the_message(client):
     assert "&#39;no such thing at all&#39;: no entity has this IRI, prefixed name or label" in r.text
 
 
-def test_entity_page_shows_its_neighbourhood_and_its_timeline_rows(client):
-    r = client.get("/id/org/cnnic")
+def test_entity_page_links_its_pictures_and_loads_them_from_the_fragment(client):
+    page = client.get("/id/org/cnnic").text
+    around = "https%3A%2F%2Fw3id.org%2Figkg%2Fid%2Forg%2Fcnnic"
+    assert f'<div class="pictures" data-pictures="/pictures?around={around}" aria-live="polite">' in page
+    assert f'<a href="/network?around={around}">The cooperation network around it</a>' in page
+    assert '<script src="/static/pictures.js" defer></script>' in page
+    r = client.get("/pictures", params={"around": CNNIC})
+    assert r.status_code == 200
     assert '<h2 id="picture-network-h">Cooperation network around it</h2>' in r.text
     assert '<h2 id="picture-timeline-h">Timeline around it</h2>' in r.text
+    assert f'<a href="/network?around={around}">Open on its own page</a>' in r.text
+    assert '<a xlink:href="/id/person/liyun-han"' in r.text
     caption = re.search(r"(\d+) nodes, (\d+) links; every name links to its page\.", r.text)
     figure = r.text[r.text.index('<figure class="picture network"'):r.text.index("</figure>")]
     assert caption and figure.count('<g id="node') == int(caption[1]) and figure.count('<g id="edge') == int(caption[2])
-    assert '<a href="/network?around=https%3A%2F%2Fw3id.org%2Figkg%2Fid%2Forg%2Fcnnic">Open on its own page</a>' in r.text
-    assert '<a xlink:href="/id/person/liyun-han"' in r.text
 
 
 def test_an_entity_outside_the_network_and_the_timeline_has_no_pictures(client):
-    r = client.get("/id/doc/circleid-icann58-readout")
-    assert r.status_code == 200 and "<svg" not in r.text
+    r = client.get("/pictures", params={"around": "https://w3id.org/igkg/id/doc/circleid-icann58-readout"})
+    assert (r.status_code, r.text) == (200, "")
+    assert client.get("/pictures", params={"around": "https://w3id.org/igkg/id/org/no-such"}).status_code == 404
 
 
 def test_pictures_are_drawn_once_per_entity_and_kept(client):

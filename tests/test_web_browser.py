@@ -137,7 +137,8 @@ def test_search_from_home_open_an_entity_follow_links_and_read_a_quote_with_its_
     assert h1(browser) == "CNNIC"
     shot(browser, "entity", full=False)
     shot(browser, "entity-full")
-    shot(browser, "entity-network", element=browser.find_element(By.CSS_SELECTOR, "figure.picture.network"))
+    figure = wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, "figure.picture.network")))
+    shot(browser, "entity-network", element=figure)
     statement = browser.find_element(By.XPATH, "//li[@class='statement'][p[starts-with(., 'Chu Nan is from CNNIC.')]]")
     assert statement.find_element(By.TAG_NAME, "blockquote").text == "“Shen Zhi and Chu Nan from CNNIC”"
     source = statement.find_element(By.CSS_SELECTOR, "p.source a")
@@ -217,6 +218,8 @@ def test_the_network_page_shows_the_expected_nodes_linking_to_their_pages(browse
         == "/id/org/cnnic"
     cnnic.find_element(By.CSS_SELECTOR, "text").click()
     wait(browser, ec.url_to_be(app + "/id/org/cnnic"))
+    wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, "figure.picture.network g.node")))
+    assert texts(browser, "div.pictures.loaded h2") == ["Cooperation network around it", "Timeline around it"]
     around = set(texts(browser, "figure.picture.network g.node text"))
     assert {"CNNIC", "KRNIC", "Liyun HAN", "Chu Nan"} <= around and "ICANN" not in around
     assert len(browser.find_elements(By.CSS_SELECTOR, "figure.picture.network g.node.focus")) == 1
@@ -291,6 +294,8 @@ def test_main_pages_work_with_the_keyboard_and_have_no_serious_accessibility_vio
         editor = wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, "#yasgui .CodeMirror textarea")))
         editor.send_keys(Keys.CONTROL, Keys.ENTER)
         wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, ".yasr table.dataTable tbody tr td")))
+    if kind == "entity":  # with its pictures loaded
+        wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, "div.pictures.loaded figure.picture")))
     found = axe(browser)
     report = ROOT / "build" / "axe"
     report.mkdir(parents=True, exist_ok=True)

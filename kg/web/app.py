@@ -12,6 +12,7 @@ Routes:
     /editor                   the YASGUI editor                          (kg.web.pages)
     /ontology                 classes and properties                     (kg.web.ontology)
     /network, /timeline       the pictures as inline SVG (?around=NAME)  (kg.web.pictures)
+    /pictures?around=IRI      an entity's pictures, the fragment its page loads
     /static/…                 style sheet and the editor's files
 
 `app.state.entity_hooks` / `app.state.home_hooks`: callables adding trusted HTML (a picture) to
@@ -99,6 +100,7 @@ def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float 
         Route("/ontology", ontology.page),
         Route("/network", pictures.network),
         Route("/timeline", pictures.timeline),
+        Route("/pictures", pictures.fragment),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(ServerTiming), Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)]
@@ -138,5 +140,5 @@ def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float 
     # a section of the entity pages (hook(backend, iri)) and of the home page (hook(backend)).
     app.state.entity_hooks = []
     app.state.home_hooks = []
-    pictures.install(app)  # entity pages: the network around the entity and its timeline rows
+    pictures.install(app)  # entity pages: the network around the entity and its timeline rows, loaded by the page
     return app

@@ -2,11 +2,15 @@
 
     /network[?around=NAME]    the whole cooperation network, or NAME's neighbourhood (one link)
     /timeline[?around=NAME]   every event, signing and post holding, or those involving NAME
+    /pictures?around=IRI      an HTML fragment: the network around the entity (when it is in a link
+                              of the network) and its timeline rows (when it has any); empty when neither
 
 NAME is an IRI, a prefixed name or a label (kg.viz.resolve); one that names nothing, or several
-things, answers HTTP 404 with kg.viz's message and its suggestions. Entity pages show the network
-around the entity (when it is in a link of the network) and its timeline rows (when it has any),
-through the hook `entity_pictures` that `install` adds to `app.state.entity_hooks`.
+things, answers HTTP 404 with kg.viz's message and its suggestions. Entity pages carry a placeholder
+(the hook that `install` adds to `app.state.entity_hooks`) with links to both pictures around the
+entity, which static/pictures.js replaces by the /pictures fragment: the page itself is sent without
+waiting for the drawing (tens to hundreds of ms per picture), and a browser without JavaScript keeps
+the links.
 
 Every node and row links to the app's page of its entity (kg.web.links.href: `/id/org/cnnic`).
 The store is read-only while the app runs, so a drawn picture is kept: at most PICTURE_CACHE
@@ -24,7 +28,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from kg.errors import UsageError
 from kg.web.links import href
@@ -85,13 +89,17 @@ def picture(app, kind: str, around: str | None = None) -> Drawn:
 
 
 def entity_pictures(app, iri: str) -> str:
-    """The HTML an entity page shows for `iri`: a section with the network around it and one with
-    its timeline rows, each only when there is something to draw ("" when neither)."""
+    """The pictures of an entity's page for `iri` as HTML: a block with the network around it and one
+    with its timeline rows, each only when there is something to draw ("" when neither)."""
     drawn = [d for d in (picture(app, "network", iri), picture(app, "timeline", iri)) if not d.empty]
     if not drawn:
         return ""
-    template = app.state.templates.get_template("pictures.html")
-    return template.render(pictures=[_view(d) for d in drawn], level=2)
+    return app.state.templates.get_template("pictures.html").render(pictures=[_view(d) for d in drawn])
+
+
+def placeholder(app, iri: str) -> str:
+    """What an entity page holds in place of its pictures (see the module docstring)."""
+    return app.state.templates.get_template("pictures-placeholder.html").render(around=_query(iri))
 
 
 def _view(d: Drawn) -> dict:
@@ -108,7 +116,7 @@ def _query(iri: str) -> str:
 
 def install(app) -> None:
     """Add the entity pages' pictures to `app` (a hook in `app.state.entity_hooks`)."""
-    app.state.entity_hooks.append(lambda backend, iri: entity_pictures(app, iri))
+    app.state.entity_hooks.append(lambda backend, iri: placeholder(app, iri))
 
 
 def warm(app) -> None:
@@ -125,6 +133,18 @@ async def network(request: Request) -> Response:
 async def timeline(request: Request) -> Response:
     """GET /timeline[?around=NAME]: the timeline as inline SVG."""
     return await _page(request, "timeline")
+
+
+async def fragment(request: Request) -> Response:
+    """GET /pictures?around=IRI: `entity_pictures` of the entity IRI (HTTP 404 when the graph holds
+    nothing about it)."""
+    from kg.web.entity import exists
+
+    iri = request.query_params.get("around", "")
+    app = request.app
+    if not iri or not await run_in_threadpool(exists, app.state.backend, iri):
+        return HTMLResponse("", status_code=404)
+    return HTMLResponse(await run_in_threadpool(entity_pictures, app, iri))
 
 
 async def _page(request: Request, kind: str) -> Response:
