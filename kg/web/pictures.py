@@ -14,9 +14,8 @@ the links.
 
 Every node and row links to the app's page of its entity (kg.web.links.href: `/id/org/cnnic`).
 The store is read-only while the app runs, so a drawn picture is kept: at most PICTURE_CACHE
-pictures per process, the least recently used dropped first. Drawing is serialised by a lock
-(matplotlib's and Graphviz's renderers are run one at a time; a picture asked for twice at once is
-drawn once).
+pictures per process, the least recently used dropped first. Pictures are drawn one at a time
+(a picture asked for twice at once is drawn once); kept ones are answered meanwhile.
 """
 
 from __future__ import annotations
@@ -36,7 +35,8 @@ from kg.web.render import render
 
 PICTURE_CACHE = 512  # drawn pictures kept (SVG text), least recently used dropped first
 KINDS = {"network": "Cooperation network", "timeline": "Timeline"}
-_LOCK = threading.Lock()
+_CACHE_LOCK = threading.Lock()  # guards the kept pictures
+_DRAW_LOCK = threading.Lock()  # one picture drawn at a time
 
 
 @dataclass(frozen=True)
@@ -73,18 +73,30 @@ def _draw(backend, kind: str, around: str | None) -> Drawn:
 
 def picture(app, kind: str, around: str | None = None) -> Drawn:
     """The picture `kind` of the whole graph (`around` None) or around the entity IRI `around`,
-    drawn once and kept (see the module docstring)."""
+    drawn once and kept (see the module docstring). Kept pictures are answered while another one
+    is being drawn."""
     cache = app.state.caches.setdefault("pictures", OrderedDict())
     key = (kind, around)
-    with _LOCK:
-        found = cache.get(key)
+
+    def kept() -> Drawn | None:
+        with _CACHE_LOCK:
+            found = cache.get(key)
+            if found is not None:
+                cache.move_to_end(key)
+            return found
+
+    found = kept()
+    if found is not None:
+        return found
+    with _DRAW_LOCK:
+        found = kept()  # drawn by another request meanwhile
         if found is not None:
-            cache.move_to_end(key)
             return found
         drawn = _draw(app.state.backend, kind, around)
-        cache[key] = drawn
-        while len(cache) > PICTURE_CACHE:
-            cache.popitem(last=False)
+        with _CACHE_LOCK:
+            cache[key] = drawn
+            while len(cache) > PICTURE_CACHE:
+                cache.popitem(last=False)
     return drawn
 
 
@@ -103,9 +115,9 @@ def placeholder(app, iri: str) -> str:
 
 
 def _view(d: Drawn) -> dict:
+    page = f"/{d.kind}" + (f"?around={_query(d.around)}" if d.around else "")
     return {"kind": d.kind, "heading": f"{KINDS[d.kind]} around it" if d.around else KINDS[d.kind],
-            "svg": Markup(d.svg), "summary": d.summary, "page": f"/{d.kind}" + (f"?around={_query(d.around)}" if d.around else ""),
-            "id": f"picture-{d.kind}"}
+            "svg": Markup(d.svg), "summary": d.summary, "page": page, "id": f"picture-{d.kind}"}
 
 
 def _query(iri: str) -> str:
