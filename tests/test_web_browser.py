@@ -4,7 +4,8 @@ process on 127.0.0.1 (a free port) over a store loaded into a temporary folder.
 What a user does: search from the home page with the keyboard, open an entity, follow a link to
 another, read a quote and open its document; fill in a query form; run a query in the YASGUI
 editor; open both pictures. Every main page is checked by axe-core (from npm, copied into build/ by
-the Makefile, injected into the page by the test): no serious or critical violation. A screenshot of
+the Makefile, injected into the page by the test): no violation at all on the app's own pages,
+none serious or critical in YASGUI's markup (none at all at the time of writing). A screenshot of
 each page kind is written to build/screenshots/ (`make screenshots` copies a few into docs/).
 """
 
@@ -300,6 +301,7 @@ def test_main_pages_work_with_the_keyboard_and_have_no_serious_accessibility_vio
     report = ROOT / "build" / "axe"
     report.mkdir(parents=True, exist_ok=True)
     (report / f"{kind}.json").write_text(json.dumps(found, indent=1), encoding="utf-8")
-    assert serious(found) == []
+    # the app's own markup: no finding at all; YASGUI's (the editor): none serious or critical
+    assert (serious(found) if kind == "editor" else found) == []
     if kind in ("ontology", "browse"):
         shot(browser, kind)

@@ -38,6 +38,12 @@
     document.querySelectorAll("#yasgui .CodeMirror-scroll").forEach(function (el) {
       if (el.getAttribute("tabindex") !== "0") el.setAttribute("tabindex", "0");
     });
+    document.querySelectorAll("#yasgui .yasr th .dt-column-title:empty").forEach(function (el) {
+      var name = document.createElement("span");
+      name.className = "visually-hidden";
+      name.textContent = "Row";
+      el.appendChild(name); // the row-number column's header, otherwise empty
+    });
     document.querySelectorAll("#yasgui .yasr a[href]").forEach(function (a) {
       var iri = a.getAttribute("href");
       cfg.local.forEach(function (pair) {
