@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 KG     := $(BIN)/kg
 
-.PHONY: demo test install readme clean debian-packages web-assets
+.PHONY: demo test install readme clean debian-packages web-assets screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,16 @@ $(WEB_ASSETS): package.json package-lock.json
 	touch $(WEB_ASSETS)
 web-assets: $(WEB_ASSETS)
 
-install: $(STAMP) $(WEB_ASSETS)
+# axe-core (the accessibility checker the browser tests inject into each page; test-only, from npm,
+# pinned by package-lock.json) is copied into build/ (git-ignored), never served by the app.
+AXE := build/vendor/axe-core/axe.min.js
+$(AXE): $(WEB_ASSETS)
+	test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p $(dir $(AXE))
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE $(dir $(AXE))
+	touch $(AXE)
+
+install: $(STAMP) $(WEB_ASSETS) $(AXE)
 
 # Build, validate, check, load the embedded store and ask it some questions.
 demo: $(STAMP) $(WEB_ASSETS)
@@ -70,13 +79,23 @@ debian-packages:
 	fi
 
 # Two workers (pytest-xdist); no bytecode or cache files are written into the checkout.
-test: $(STAMP) $(WEB_ASSETS) debian-packages
+test: $(STAMP) $(WEB_ASSETS) $(AXE) debian-packages
 	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -n 2
 
-# Re-run the commands shown in README.md and queries/README.md and refresh their output.
+# Re-run the commands shown in README.md and queries/README.md and refresh their output, and the
+# web app's screenshots in docs/ when headless Chromium is installed (said and skipped otherwise).
 readme: $(STAMP)
 	$(BIN)/python docs/snippets.py
 	$(BIN)/python -m kg.queries.catalogue --write
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then $(MAKE) --no-print-directory screenshots; \
+	else echo "make readme: no headless Chromium (/usr/bin/chromium, /usr/bin/chromedriver): the screenshots in docs/ were not refreshed; sudo apt-get install -y chromium chromium-driver"; fi
+
+# The web app's screenshots: the browser tests (a real `kg serve`, headless Chromium) write every page
+# kind to build/screenshots/; a few are copied into docs/ for the README.
+SCREENSHOTS := entity entity-network network query editor
+screenshots: $(STAMP) $(WEB_ASSETS) $(AXE)
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_web_browser.py
+	for s in $(SCREENSHOTS); do cp build/screenshots/$$s.png docs/web-$$s.png; done
 
 clean:
 	rm -rf $(VENV) .kg-store .pytest_cache build *.egg-info node_modules $(YASGUI)

@@ -46,6 +46,9 @@ FIXED = {
     "ontology": ["/ontology"],
     "editor": ["/editor"],
     "entity as Turtle": ["/id/{org_path}?format=ttl", "/id/{person_path}?format=ttl"],
+    "pictures of the whole graph": ["/network", "/timeline"],
+    "an entity's pictures (network, timeline)": ["/pictures?around=https://w3id.org/igkg/id/{org_path}",
+                                                 "/pictures?around=https://w3id.org/igkg/id/{person_path}"],
 }
 
 

@@ -379,3 +379,62 @@ def test_picture_hooks_add_their_markup_to_entity_and_home_pages(store):
         c.app.state.home_hooks.append(lambda backend: '<svg role="img" aria-label="the whole network"></svg>')
         assert f'<svg role="img" aria-label="network of {CNNIC}"></svg>' in c.get("/id/org/cnnic").text
         assert '<svg role="img" aria-label="the whole network"></svg>' in c.get("/").text
+
+
+# ------------------------------------------------------------------ pictures
+
+def test_network_page_draws_the_whole_network_linking_nodes_to_entity_pages(client):
+    r = client.get("/network")
+    assert r.status_code == 200 and "<h1>Cooperation network</h1>" in r.text
+    nodes, edges = r.text.count('<g id="node'), r.text.count('<g id="edge')
+    assert nodes > 30 and edges > 30
+    assert '<a xlink:href="/id/org/cnnic" xlink:title="CNNIC (ccTLD operator)">' in r.text
+    assert f'<figcaption id="picture-caption">Cooperation network: {nodes} nodes, {edges} links.</figcaption>' in r.text
+    assert '<a href="/network" aria-current="page">Network</a>' not in r.text  # the site navigation is plain
+    assert '<a href="/network">Network</a>' in r.text and '<a href="/timeline">Timeline</a>' in r.text
+
+
+def test_timeline_page_and_its_around_form(client):
+    r = client.get("/timeline")
+    assert r.status_code == 200 and re.search(r"Timeline: 17 events, 3 signings, \d+ post holdings\.</figcaption>", r.text)
+    around = client.get("/timeline", params={"around": "Zhang Jianchuan"})
+    assert "<h1>Timeline around Zhang Jianchuan</h1>" in around.text
+    assert '<label for="around">' in around.text
+
+
+def test_a_picture_around_an_unknown_name_is_a_404_with_the_message(client):
+    r = client.get("/network", params={"around": "no such thing at all"})
+    assert r.status_code == 404
+    assert "&#39;no such thing at all&#39;: no entity has this IRI, prefixed name or label" in r.text
+
+
+def test_entity_page_links_its_pictures_and_loads_them_from_the_fragment(client):
+    page = client.get("/id/org/cnnic").text
+    around = "https%3A%2F%2Fw3id.org%2Figkg%2Fid%2Forg%2Fcnnic"
+    assert f'<div class="pictures" data-pictures="/pictures?around={around}" aria-live="polite">' in page
+    assert f'<a href="/network?around={around}">The cooperation network around it</a>' in page
+    assert '<script src="/static/pictures.js" defer></script>' in page
+    r = client.get("/pictures", params={"around": CNNIC})
+    assert r.status_code == 200
+    assert '<h2 id="picture-network-h">Cooperation network around it</h2>' in r.text
+    assert '<h2 id="picture-timeline-h">Timeline around it</h2>' in r.text
+    assert f'<a href="/network?around={around}">Open on its own page</a>' in r.text
+    assert '<a xlink:href="/id/person/liyun-han"' in r.text
+    caption = re.search(r"(\d+) nodes, (\d+) links; every name links to its page\.", r.text)
+    figure = r.text[r.text.index('<figure class="picture network"'):r.text.index("</figure>")]
+    assert caption and figure.count('<g id="node') == int(caption[1]) and figure.count('<g id="edge') == int(caption[2])
+
+
+def test_an_entity_outside_the_network_and_the_timeline_has_no_pictures(client):
+    r = client.get("/pictures", params={"around": "https://w3id.org/igkg/id/doc/circleid-icann58-readout"})
+    assert (r.status_code, r.text) == (200, "")
+    assert client.get("/pictures", params={"around": "https://w3id.org/igkg/id/org/no-such"}).status_code == 404
+
+
+def test_pictures_are_drawn_once_per_entity_and_kept(client):
+    from kg.web.pictures import picture
+
+    app = client.app
+    first = picture(app, "network", CNNIC)
+    assert picture(app, "network", CNNIC) is first
+    assert ("network", CNNIC) in app.state.caches["pictures"]

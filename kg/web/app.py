@@ -11,6 +11,8 @@ Routes:
     /sparql (alias /query)    SPARQL 1.1 Protocol endpoint               (kg.web.endpoint)
     /editor                   the YASGUI editor                          (kg.web.pages)
     /ontology                 classes and properties                     (kg.web.ontology)
+    /network, /timeline       the pictures as inline SVG (?around=NAME)  (kg.web.pictures)
+    /pictures?around=IRI      an entity's pictures, the fragment its page loads
     /static/…                 style sheet and the editor's files
 
 `app.state.entity_hooks` / `app.state.home_hooks`: callables adding trusted HTML (a picture) to
@@ -32,7 +34,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from kg.web import endpoint, entity, library_pages, ontology, pages
+from kg.web import endpoint, entity, library_pages, ontology, pages, pictures
 from kg.web.render import STATIC, not_found, templates
 
 
@@ -59,12 +61,13 @@ class ServerTiming:
 
 def _warm(app) -> None:
     """Compute the pages every visitor sees first (kg.web.pages.warm, the ontology documentation) and
-    the source documents' pages (kg.web.entity.warm)."""
+    the source documents' pages (kg.web.entity.warm), the whole graph's pictures (kg.web.pictures.warm)."""
     from kg.web.pages import cached
 
     pages.warm(app)
     cached(app, "ontology", lambda: ontology.documentation(app.state.backend))
     entity.warm(app)
+    pictures.warm(app)
 
 
 def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float = 30,
@@ -95,6 +98,9 @@ def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float 
         Route("/update", endpoint.read_only, methods=["GET", "POST"]),
         Route("/store", endpoint.read_only, methods=["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"]),
         Route("/ontology", ontology.page),
+        Route("/network", pictures.network),
+        Route("/timeline", pictures.timeline),
+        Route("/pictures", pictures.fragment),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(ServerTiming), Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)]
@@ -134,4 +140,5 @@ def create_app(*, store: str | Path, allowed_hosts: list[str], timeout_s: float 
     # a section of the entity pages (hook(backend, iri)) and of the home page (hook(backend)).
     app.state.entity_hooks = []
     app.state.home_hooks = []
+    pictures.install(app)  # entity pages: the network around the entity and its timeline rows, loaded by the page
     return app

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from kg.backend import select
-from kg.namespaces import IGKG, PREFIXES, shorten, sparql_prologue
+from kg.namespaces import ID, IGKG, PREFIXES, shorten, sparql_prologue
 from kg.web.links import href
 from kg.web.render import STATIC, render
 
@@ -223,11 +223,14 @@ def capped(groups: list[dict]) -> list[dict]:
 
 
 def editor_config() -> dict:
-    """What the editor page preloads: the project prefixes and the library's queries as examples."""
+    """What the editor page preloads: the project prefixes, the library's queries as examples, and
+    `local`: [IRI namespace, the app's path for it] pairs (results link to the app's pages)."""
     from kg.queries.library import library
 
     examples = [{"name": q.name, "summary": q.summary, "query": q.text} for q in library().values()]
-    return {"endpoint": "/sparql", "prefixes": PREFIXES, "prologue": sparql_prologue(), "examples": examples}
+    local = [[ID, "/id/"], [IGKG, "/ontology#"]]
+    return {"endpoint": "/sparql", "prefixes": PREFIXES, "prologue": sparql_prologue(), "examples": examples,
+            "local": local}
 
 
 async def editor(request: Request) -> Response:
