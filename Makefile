@@ -58,9 +58,10 @@ demo: $(STAMP) $(WEB_ASSETS)
 	@echo "Open the web app: $(KG) serve, then http://127.0.0.1:7878/ in a browser (Ctrl-C stops it)."
 
 # Debian packages the tests run: a second SPARQL engine (OpenLink Virtuoso), Graphviz (`dot`, for
-# `kg viz network`) and headless Chromium with its WebDriver (the browser tests). Installed with
+# `kg viz network`), headless Chromium with its WebDriver (the browser tests) and Apache Jena with a
+# Java runtime (its `rsparql` client against `kg serve`). Installed with
 # apt-get when missing and run as root on Debian; otherwise the one command to run is printed (exit 2).
-DEBIAN_PACKAGES ?= virtuoso-opensource graphviz chromium chromium-driver
+DEBIAN_PACKAGES ?= virtuoso-opensource graphviz chromium chromium-driver libapache-jena-java default-jre-headless
 debian-packages:
 	@missing=""; \
 	for p in $(DEBIAN_PACKAGES); do \
@@ -74,7 +75,7 @@ debian-packages:
 	  echo "the tests need Debian packages:$$missing; run:" >&2; \
 	  echo "  sudo apt-get install -y$$missing" >&2; exit 2; \
 	else \
-	  echo "the tests need$$missing (OpenLink Virtuoso 7: virtuoso-t on PATH; Graphviz: dot; Chromium and chromedriver in /usr/bin); install them with your system's package manager" >&2; \
+	  echo "the tests need$$missing (OpenLink Virtuoso 7: virtuoso-t on PATH; Graphviz: dot; Chromium and chromedriver in /usr/bin; Apache Jena 4 jars in /usr/share/java and java); install them with your system's package manager" >&2; \
 	  exit 2; \
 	fi
 

@@ -3,13 +3,16 @@
     python bench/web.py                      # the seed data (loaded with --reason into a temporary store)
     python bench/web.py --store PATH         # an existing store (e.g. a synthetic world from bench/generate.py)
     python bench/web.py --clients 20 --requests 50
+    python bench/web.py --heavy 4            # with 4 heavy /sparql queries alongside the load
 
 A real `kg serve` runs on 127.0.0.1 on a free port. Server time is the app's own
 `Server-Timing: app;dur=…` header (time to the response's first byte, ms), read over HTTP with
 httpx. Per page kind the median over its URLs is given twice: the first request for each URL (entity
 pages are then rendered; they are kept afterwards) and a repeat. Then `--clients` threads each send
 `--requests` requests drawn in turn from every page kind; errors (non-2xx or a transport error) and
-client-side latency p50/p99 are given. Output: a Markdown table on standard output, also written to
+client-side latency p50/p99 are given. With `--heavy N`, N more clients each send one query
+that no bound lets finish (a three-way cross product of the store, counted) at the start of the
+load; their status and time are given (the server's `--timeout-s`, default 30 s, answers 503). Output: a Markdown table on standard output, also written to
 bench/results/web-<date>-<host>-<label>.md.
 """
 
@@ -88,12 +91,24 @@ def measure(client, kinds: dict[str, list[str]]) -> list[tuple[str, int, float, 
     return rows
 
 
-def load(clients: int, requests: int, base: str, urls: list[str]) -> tuple[int, float, float, float]:
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def load(clients: int, requests: int, base: str, urls: list[str],
+         heavy: int = 0) -> tuple[int, float, float, float, list[tuple[int, float]]]:
     import httpx
 
     latencies: list[float] = []
     errors = [0]
+    heavy_answers: list[tuple[int, float]] = []
     lock = threading.Lock()
+
+    def heavy_client() -> None:
+        with httpx.Client(base_url=base, trust_env=False, timeout=600) as c:
+            t = time.perf_counter()
+            status = c.post("/sparql", data={"query": HEAVY}).status_code
+            with lock:
+                heavy_answers.append((status, time.perf_counter() - t))
 
     def client(n: int) -> None:
         with httpx.Client(base_url=base, trust_env=False, timeout=60) as c:
@@ -110,14 +125,17 @@ def load(clients: int, requests: int, base: str, urls: list[str]) -> tuple[int, 
                     errors[0] += not ok
 
     start = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    threads = [threading.Thread(target=heavy_client) for _ in range(heavy)]
+    threads += [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
-    for t in threads:
+    for t in threads[heavy:]:
         t.join()
     wall = time.perf_counter() - start
+    for t in threads[:heavy]:
+        t.join()
     q = statistics.quantiles(latencies, n=100)
-    return errors[0], q[49], q[98], len(latencies) / wall
+    return errors[0], q[49], q[98], len(latencies) / wall, sorted(heavy_answers)
 
 
 def main() -> None:
@@ -128,6 +146,7 @@ def main() -> None:
     ap.add_argument("--per-kind", type=int, default=20, help="entity pages measured per kind")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=50, help="requests per client")
+    ap.add_argument("--heavy", type=int, default=0, help="heavy /sparql queries sent alongside the load")
     ap.add_argument("--label", default="seed", help="names the results file (web-<date>-<host>-<label>.md)")
     args = ap.parse_args()
     kg = [sys.executable, "-m", "kg"]
@@ -152,7 +171,7 @@ def main() -> None:
                 kinds = {**fixed, **entities}
                 rows = measure(client, kinds)
             urls = [u for us in kinds.values() for u in us]
-            errors, p50, p99, rate = load(args.clients, args.requests, base, urls)
+            errors, p50, p99, rate, heavy = load(args.clients, args.requests, base, urls, args.heavy)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -163,6 +182,9 @@ def main() -> None:
     lines += [f"| {k} | {n} | {a:.1f} | {b:.1f} |" for k, n, a, b in rows]
     lines += ["", f"{args.clients} concurrent clients × {args.requests} requests on 127.0.0.1 (all page kinds in turn): "
                   f"{errors} errors, p50 {p50:.1f} ms, p99 {p99:.1f} ms, {rate:.0f} requests/s", ""]
+    if heavy:
+        lines += [f"{len(heavy)} heavy queries alongside (`{HEAVY}`, sent at the start): "
+                  + ", ".join(f"HTTP {status} after {seconds:.1f} s" for status, seconds in heavy), ""]
     text = "\n".join(lines)
     print(text)
     out = HERE / "results" / f"web-{dt.date.today()}-{platform.node()}-{args.label}.md"

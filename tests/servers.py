@@ -318,3 +318,23 @@ class FaultProxy:
         self._server.shutdown()
         self._server.server_close()
         self._client.close()
+
+
+@contextmanager
+def kg_serve(store: Path, *options: str) -> Iterator[str]:
+    """A real `kg serve --store STORE OPTIONS…` on 127.0.0.1 and a free port; yields its base URL
+    once it answers, and stops it (SIGTERM) afterwards."""
+    import os
+
+    root = Path(__file__).resolve().parent.parent
+    port = free_port()
+    env = dict(os.environ)
+    env.pop("KG_STORE", None)
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), *options],
+                            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        wait_for_port(port, proc, seconds=60)
+        proc.stdout.readline()  # the banner's first line is printed once the server answers
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(proc)

@@ -20,6 +20,10 @@ DEFAULT_TIMEOUT_S = 30
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_WORKERS = 2
 STARTUP_S = 60  # seconds a new worker may take to start (import, open the store); not part of a query's time
+# Seconds a request may wait for a free worker, counted apart from the query's own deadline: a few
+# queries stopped by the deadline then delay the others (each heavy one holds a worker for at most
+# timeout_s, plus a restart) instead of failing them; past this wait the answer is HTTP 503.
+DEFAULT_WAIT_S = 120
 
 
 class QueryTimeout(KgError):
@@ -161,13 +165,14 @@ _ERRORS = {"QueryFailed": QueryFailed, "ResultTooLarge": ResultTooLarge, "UsageE
 
 class WorkerPool:
     """`size` worker processes answering ad-hoc queries on the store at `store` (a folder made by
-    `kg load`), each stopped after `timeout_s` seconds and bounded to `max_bytes` of answer."""
+    `kg load`), each stopped after `timeout_s` seconds and bounded to `max_bytes` of answer; a query
+    waits at most `wait_s` seconds for a free worker."""
 
     def __init__(self, store: str, *, size: int = DEFAULT_WORKERS, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 max_bytes: int = DEFAULT_MAX_BYTES):
+                 max_bytes: int = DEFAULT_MAX_BYTES, wait_s: float = DEFAULT_WAIT_S):
         import multiprocessing
 
-        self.store, self.timeout_s, self.max_bytes = str(store), timeout_s, max_bytes
+        self.store, self.timeout_s, self.max_bytes, self.wait_s = str(store), timeout_s, max_bytes, wait_s
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -192,15 +197,14 @@ class WorkerPool:
 
     def run(self, text: str, fmt: str, dataset: tuple[list[str], list[str]] | None = None) -> Answer:
         """The answer to `text` in `fmt` over `dataset` (see `answer`). Raises QueryTimeout when no worker is free
-        or the query runs past `timeout_s` counted from when a started worker receives it (the worker
-        is then killed and replaced), ResultTooLarge,
-        or QueryFailed."""
+        within `wait_s` or the query runs past `timeout_s` counted from when a started worker receives it
+        (the worker is then killed and replaced), ResultTooLarge, or QueryFailed."""
         import time
 
         try:
-            w = self._idle.get(timeout=self.timeout_s)
+            w = self._idle.get(timeout=self.wait_s)
         except queue.Empty:
-            raise QueryTimeout(f"no query worker became free within {self.timeout_s:g} s; try again later") from None
+            raise QueryTimeout(f"no query worker became free within {self.wait_s:g} s; try again later") from None
         try:
             if not w.wait_ready(STARTUP_S):
                 raise QueryTimeout(f"the query worker did not start within {STARTUP_S} s")
