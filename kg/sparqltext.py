@@ -202,6 +202,7 @@ def _names(bindings: Mapping[Any, Any] | None) -> dict[str, Any]:
 _REFUSED_UPDATE = {"Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD",
                    "Move": "MOVE", "Copy": "COPY", "InsertData": "INSERT", "DeleteData": "DELETE",
                    "DeleteWhere": "DELETE", "Modify": "DELETE/INSERT"}
+PARSE_RECURSION_LIMIT = 5000
 _SERVICE_WORD = re.compile(r"(?i)\bSERVICE(?:\s+SILENT)?\b")
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
@@ -226,6 +227,13 @@ def check_adhoc(text: str) -> str:
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
+    import sys
+
+    depth = sys.getrecursionlimit()
+    # rdflib's grammar recurses once per nesting level of an expression: a query that Jena has
+    # re-written with a bracket around every operation (as `rsparql` sends it) passes Python's
+    # default of 1000 frames. 5000 is checked to be safe on the default 8 MiB thread stack.
+    sys.setrecursionlimit(max(depth, PARSE_RECURSION_LIMIT))
     try:
         tree = parseQuery(text)
     except ParseBaseException as e:
@@ -239,6 +247,8 @@ def check_adhoc(text: str) -> str:
         raise UsageError(_parse_error(text, e)) from None
     except RecursionError:
         raise UsageError("refused: the query is nested too deeply to be checked") from None
+    finally:
+        sys.setrecursionlimit(depth)
     names = _node_names(tree)
     if "ServiceGraphPattern" in names:
         raise UsageError("refused: SERVICE would make the engine call another endpoint over the network")
