@@ -97,11 +97,13 @@ def check_url(url: str) -> str:
 
 @dataclass(frozen=True)
 class Response:
-    """An HTTP answer: status code, media type (lower case, without parameters) and the whole body."""
+    """An HTTP answer: status code, media type (lower case, without parameters), the whole body and
+    the `Server` header (RFC 9110 section 10.2.4; "" when absent)."""
 
     status: int
     content_type: str
     body: bytes
+    server: str = ""
 
 
 class FileBody:
@@ -166,11 +168,11 @@ class Http:
         deadline = time.monotonic() + self.timeout
         req = self.client.build_request(method, url, content=content, headers=headers)
         for _ in range(MAX_REDIRECTS + 1):
-            status, ctype, body, target = self._send(req, where, deadline)
+            status, ctype, body, target, server = self._send(req, where, deadline)
             if target is None:
                 if not 200 <= status < 300:
                     raise RemoteError(_status_message(where, status, body), status=status)
-                return Response(status, ctype, body)
+                return Response(status, ctype, body, server)
             if write:
                 raise RemoteError(
                     f"{where}: the server redirects to {safe(str(target.url))} (HTTP {status}); kg does not "
@@ -183,7 +185,7 @@ class Http:
         raise RemoteError(f"{where}: more than {MAX_REDIRECTS} redirects")
 
     def _send(self, req: httpx.Request, where: str, deadline: float):
-        """(status, media type, body, the redirect request or None) of one exchange."""
+        """(status, media type, body, the redirect request or None, Server header) of one exchange."""
         auth = self.auth if origin(req.url) in self.origins else None
         try:
             resp = self.client.send(req, auth=auth, stream=True)
@@ -204,7 +206,7 @@ class Http:
             raise RemoteError(f"{where}: cannot reach the server: {e}") from None
         ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
         target = resp.next_request if resp.is_redirect else None
-        return resp.status_code, ctype, b"".join(chunks), target
+        return resp.status_code, ctype, b"".join(chunks), target, resp.headers.get("server", "")
 
     def close(self) -> None:
         self.client.close()

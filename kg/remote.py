@@ -105,6 +105,16 @@ def _sibling(parts: urllib.parse.SplitResult, fam: Family, suffix: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(path=fam.store_path.sub(suffix, parts.path), query=""))
 
 
+def family_of(server: str) -> str:
+    """The engine key (kg.queries.library.ENGINES) a `Server` response header (RFC 9110 section
+    10.2.4) names as a word: `Virtuoso/07.20.3229 (Linux) x86_64-pc-linux-gnu` gives "virtuoso",
+    `Oxigraph/0.5.13` "oxigraph"; "" for a header that names none of them (or is absent)."""
+    from kg.queries.library import ENGINES
+
+    words = re.findall(r"[a-z0-9]+", (server or "").lower())
+    return next((word for word in words if word in ENGINES), "")
+
+
 def with_prefixes(text: str, prefixes: dict[str, str] | None) -> str:
     """Declare the project prefixes the query uses but does not declare itself."""
     prefixes = PREFIXES if prefixes is None else prefixes
@@ -186,7 +196,9 @@ def is_data_graph(iri: str) -> bool:
 class RemoteBackend:
     """A SPARQL 1.1 query endpoint, answering like `pyoxigraph.Store.query` (see kg.backend).
     `graphs` fixes the union default graph (default: the server's data graphs, asked once);
-    `http` shares a client (and its learnt authentication) with other requests to the server."""
+    `http` shares a client (and its learnt authentication) with other requests to the server.
+    `family` is the engine key the server's last answer named in its `Server` header (family_of;
+    "" before the first answer or when the header names no engine kg knows)."""
 
     def __init__(self, url: str, *, graphs: list[str] | None = None, timeout: float | None = None,
                  http: Http | None = None):
@@ -195,6 +207,7 @@ class RemoteBackend:
         self.http = http or Http(self.url, timeout=timeout)
         self._graphs = graphs
         self.description = f"SPARQL endpoint {safe(self.url)}"
+        self.family = ""
 
     def graphs(self) -> list[str]:
         """The server's data graphs, sorted (see is_data_graph); they form the union default graph.
@@ -224,6 +237,7 @@ class RemoteBackend:
             "POST", self.url, content=urllib.parse.urlencode(form).encode("utf-8"),
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT},
         )
+        self.family = family_of(resp.server)
         return parse_answer(resp, where=f"POST {safe(self.url)}")
 
     def query(self, query: str, *, substitutions=None, prefixes: dict[str, str] | None = None):

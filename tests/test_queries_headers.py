@@ -110,6 +110,41 @@ def test_header_error_names_the_file_and_line(tmp_path):
         load_query(bad)
 
 
+@pytest.mark.parametrize("field, message", [
+    ('{qlever: "why"}', "incomplete_on: unknown engine 'qlever'"),
+    ('{virtuoso: ""}', "incomplete_on: 'virtuoso' needs a one-line reason"),
+    ('[virtuoso]', "incomplete_on must map engines to reasons"),
+])
+def test_a_bad_incomplete_on_field_is_an_input_error(tmp_path, field, message):
+    from kg.errors import InputError
+    from kg.queries.library import load_query
+
+    path = tmp_path / "q.rq"
+    path.write_text(f"#+ summary: s\n#+ columns: [x]\n#+ incomplete_on: {field}\nSELECT ?x WHERE {{}}\n")
+    with pytest.raises(InputError, match=message):
+        load_query(path)
+
+
+def test_incomplete_on_names_engines_and_reasons():
+    from kg.queries.library import ENGINES, get, library
+
+    marked = {n: q.incomplete_on for n, q in library().items() if q.incomplete_on}
+    assert set(marked) == {"events-in-year", "holder-of-post-on-date"}
+    assert all(set(m) == {"virtuoso"} and "(docs/stores.md)" in m["virtuoso"] for m in marked.values())
+    assert set(ENGINES) >= {"virtuoso", "oxigraph"}
+    assert get("events-in-year").as_dict()["incomplete_on"] == marked["events-in-year"]
+
+
+@pytest.mark.parametrize("server, family", [
+    ("Virtuoso/07.20.3229 (Linux) x86_64-pc-linux-gnu", "virtuoso"),
+    ("Oxigraph/0.4.9", "oxigraph"), ("Apache Jena Fuseki (5.0.0)", "fuseki"), ("", ""), ("nginx/1.24", ""),
+])
+def test_the_server_family_comes_from_the_server_header(server, family):
+    from kg.remote import family_of
+
+    assert family_of(server) == family
+
+
 def test_missing_header_is_an_input_error(tmp_path):
     from kg.errors import InputError
 

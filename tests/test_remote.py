@@ -141,6 +141,18 @@ def test_kg_query_over_the_endpoint_prints_what_the_store_prints(loaded, kg):
     assert json.loads(there.stdout) == json.loads(here.stdout)
 
 
+def test_a_query_marked_incomplete_on_virtuoso_prints_no_note_on_oxigraph_server(loaded, kg):
+    from kg.remote import RemoteBackend
+
+    args = ["query", "events-in-year", "-p", "year=2014", "--format", "json"]
+    there = kg(*args, "--endpoint", f"{loaded['url']}/query")
+    here = kg(*args, "--store", str(loaded["store"]))
+    assert there.returncode == here.returncode == 0 and there.stderr == "", there.stderr
+    assert json.loads(there.stdout) == json.loads(here.stdout)
+    remote = RemoteBackend(f"{loaded['url']}/query", graphs=[])
+    assert remote.query("ASK { }") is not None and remote.family == "oxigraph"
+
+
 def test_load_needs_a_graph_store_url(oxigraph_server, kg):
     r = kg("load", "--endpoint", f"{oxigraph_server}/query", "--no-validate")
     assert r.returncode == 2 and "not a Graph Store Protocol URL" in r.stderr

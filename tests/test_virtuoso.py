@@ -148,6 +148,39 @@ def test_the_whole_query_library_gives_the_same_rows_as_the_embedded_store(virtu
                 lib.run(query, params, backend=remote)
         seen.add(call)
     assert set(VIRTUOSO_DIFFERS) <= seen and len({n for n, _ in seen}) == len(library()) >= 20
+    marked = {n for n, q in library().items() if "virtuoso" in q.incomplete_on}
+    assert marked == {n for (n, _), how in VIRTUOSO_DIFFERS.items() if how == "fewer rows"}
+
+
+def test_the_server_header_names_virtuoso(virtuoso):
+    from kg.remote import RemoteBackend
+
+    remote = RemoteBackend(f"{virtuoso.url}/sparql", graphs=[])
+    assert remote.family == ""
+    assert remote.query("ASK { }")
+    assert remote.family == "virtuoso"
+
+
+def test_a_query_marked_incomplete_on_virtuoso_says_so_on_stderr_and_keeps_its_rows(virtuoso, loaded, kg):
+    from kg.queries.library import get
+
+    args = ["query", "events-in-year", "-p", "year=2014", "--format", "json"]
+    there = kg(*args, "--endpoint", f"{virtuoso.url}/sparql")
+    here = kg(*args, "--store", str(loaded["store"]))
+    assert there.returncode == here.returncode == 0, there.stderr + here.stderr
+    reason = get("events-in-year").incomplete_on["virtuoso"]
+    assert there.stderr == f"note: Virtuoso may answer this query with fewer rows: {reason}\n"
+    assert here.stderr == ""
+    rows = lambda r: {json.dumps(b, sort_keys=True) for b in json.loads(r.stdout)["results"]["bindings"]}  # noqa: E731
+    assert json.loads(there.stdout)["head"] == json.loads(here.stdout)["head"]
+    assert rows(there) < rows(here) and len(rows(there)) == 6 and len(rows(here)) == 10
+    csv = kg("query", "events-in-year", "-p", "year=2014", "--format", "csv", "--endpoint", f"{virtuoso.url}/sparql")
+    assert csv.returncode == 0 and csv.stderr == there.stderr and csv.stdout.startswith("year,event,start,place,source\r\n")
+
+
+def test_a_query_not_marked_prints_no_note_on_virtuoso(virtuoso, loaded, kg):
+    r = kg("query", "posts-and-holders", "--format", "json", "--endpoint", f"{virtuoso.url}/sparql")
+    assert r.returncode == 0 and r.stderr == "", r.stderr
 
 
 def test_writes_need_the_credentials(virtuoso, loaded, kg, tmp_path):

@@ -58,10 +58,10 @@ def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bo
         given[key.strip()] = value
     query = get(name)
     check_params(query, given)  # before the store is opened
-    out, note, next_page = bounded(timeout, memory_mb, _answer, query, given, fmt=fmt, labels=labels,
+    out, notes, next_page = bounded(timeout, memory_mb, _answer, query, given, fmt=fmt, labels=labels,
                                    width=table_width(wide), limit=limit, offset=offset, store=store,
                                    endpoint=endpoint)
-    if note:
+    for note in notes:
         click.echo(note, err=True)
     if fmt == "table":
         click.echo(out, nl=False)  # kg.results.table escapes control characters itself
@@ -72,11 +72,11 @@ def command(name: str, params: tuple[str, ...], fmt: str, labels: bool, wide: bo
 
 
 def _answer(query, given: dict[str, str], *, fmt: str, labels: bool, width: int | None, limit: int | None,
-            offset: int, store: str | None, endpoint: str | None) -> tuple[str | bytes, str | None, str | None]:
-    """The rendered answer and two lines for standard error (or None): the backend's note, and where
-    the next page starts."""
+            offset: int, store: str | None, endpoint: str | None) -> tuple[str | bytes, list[str], str | None]:
+    """The rendered answer, the notes for standard error (the backend's, on inferences; the query's,
+    for a server known to answer it with fewer rows) and where the next page starts (or None)."""
     from kg.commands.options import backend_from
-    from kg.queries.execute import run
+    from kg.queries.execute import incomplete_note, run
     from kg.results import serialize, table, with_labels
 
     backend = backend_from(store, endpoint)
@@ -84,10 +84,11 @@ def _answer(query, given: dict[str, str], *, fmt: str, labels: bool, width: int 
     if labels:
         result = with_labels(result, backend)
     note = getattr(backend, "note", None)
-    note = f"note: {note}" if note and "inference" in query.tags else None
+    notes = [f"note: {note}"] if note and "inference" in query.tags else []
+    notes += [line for line in [incomplete_note(query, backend)] if line]
     if fmt != "table":
-        return serialize(result, fmt), note, None
+        return serialize(result, fmt), notes, None
     shown = table(result, width=width, labelled=labels)
     if limit is not None and shown.rows == limit:
-        return shown.text, note, f"(rows {offset + 1}-{offset + limit}; the next page: --offset {offset + limit})"
-    return shown.text, note, None
+        return shown.text, notes, f"(rows {offset + 1}-{offset + limit}; the next page: --offset {offset + limit})"
+    return shown.text, notes, None

@@ -80,6 +80,18 @@ def run(name: str | NamedQuery, params: Mapping[str, str] | None = None, *, back
     return result
 
 
+def incomplete_note(query: NamedQuery, backend) -> str | None:
+    """One line for standard error when `backend` is a server of a family the query's header marks
+    `incomplete_on` (kg.queries.library), known from the server's answers (RemoteBackend.family,
+    so ask after running): `note: Virtuoso may answer this query with fewer rows: <reason>`.
+    None for any other backend."""
+    from kg.queries.library import ENGINES
+
+    family = getattr(backend, "family", "")
+    reason = query.incomplete_on.get(family) if family else None
+    return f"note: {ENGINES[family]} may answer this query with fewer rows: {reason}" if reason else None
+
+
 def sparql_answer(text: str, *, fmt: str = "table", store: str | None = None, endpoint: str | None = None,
                   labels: bool = False, width: int | None = None) -> tuple[bytes, str | None]:
     """Run an ad-hoc query on the backend `kg.backend.open_backend(store=, endpoint=)` picks, with

@@ -10,6 +10,10 @@ grlc; see the query files), so the file stays valid SPARQL:
 
 An `iri` parameter may name a `class` (a prefixed name or IRI): a label given for it is looked up
 among the instances of that class only (`-p org=ICANN` finds the organisation, not the topic).
+
+`incomplete_on` maps server families (ENGINES; what kg.remote.family_of reads from a server's
+`Server` header) known to answer the query with fewer rows to a one-line reason; `kg query
+--endpoint` prints it as a note when the server is of that family.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from typing import Any
 from kg.errors import InputError, UsageError
 
 PARAM_TYPES = ("iri", "string", "date", "integer")
+ENGINES = {"virtuoso": "Virtuoso", "oxigraph": "Oxigraph", "fuseki": "Fuseki", "graphdb": "GraphDB",
+           "rdf4j": "RDF4J", "blazegraph": "Blazegraph", "stardog": "Stardog"}  # key: display name
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class NamedQuery:
     columns: tuple[str, ...]
     tags: tuple[str, ...]
     text: str = field(repr=False)
+    incomplete_on: dict[str, str] = field(default_factory=dict, hash=False)  # engine key (ENGINES) -> reason
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -63,6 +70,7 @@ class NamedQuery:
                         **({"default": p.default} if p.default is not None else {}),
                         **({"class": p.cls} if p.cls is not None else {})} for p in self.params],
             "columns": list(self.columns), "tags": list(self.tags),
+            **({"incomplete_on": dict(self.incomplete_on)} if self.incomplete_on else {}),
         }
 
     def example_args(self) -> list[str]:
@@ -139,11 +147,28 @@ def load_query(path: Path) -> NamedQuery:
             min=raw.get("min"), max=raw.get("max"), cls=cls,
         ))
     return NamedQuery(
+        incomplete_on=_incomplete_on(meta.get("incomplete_on"), path),
         name=path.stem, path=path, summary=str(meta["summary"]).strip(),
         description=str(meta.get("description") or "").strip(), params=tuple(params),
         columns=tuple(str(c) for c in meta["columns"]), tags=tuple(str(t) for t in meta.get("tags") or ()),
         text=text,
     )
+
+
+def _incomplete_on(raw: Any, path: Path) -> dict[str, str]:
+    """The `incomplete_on` header field checked: engine keys of ENGINES to one-line reasons."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise InputError(path, f"incomplete_on must map engines to reasons, not {raw!r}", line=1)
+    out = {}
+    for engine, reason in raw.items():
+        if engine not in ENGINES:
+            raise InputError(path, f"incomplete_on: unknown engine {engine!r}; use one of {sorted(ENGINES)}", line=1)
+        if not isinstance(reason, str) or not reason.strip() or "\n" in reason.strip():
+            raise InputError(path, f"incomplete_on: {engine!r} needs a one-line reason", line=1)
+        out[engine] = reason.strip()
+    return out
 
 
 def library(folder: Path | None = None) -> dict[str, NamedQuery]:
