@@ -42,13 +42,21 @@ def query(name: str, params: Mapping[str, str] | None = None, *, labels: bool = 
           offset: int = 0, store: str | None = None, endpoint: str | None = None) -> list[dict[str, Any]] | bool:
     """Run the named query `name` (queries/NAME.rq) with `params` given as strings, as `kg query`
     does; a list of row dicts (an ASK query: a bool). Raises UsageError for an unknown query or a
-    missing, unknown or ill-typed parameter."""
+    missing, unknown or ill-typed parameter. On a server of an engine the query's header marks
+    `incomplete_on`, warns (UserWarning) with the line `kg query` prints to standard error."""
+    import warnings
+
     import pyoxigraph as ox
 
-    from kg.queries.execute import run
+    from kg.queries.execute import incomplete_note, run
+    from kg.queries.library import get
 
     backend = _backend(store, endpoint)
-    result = run(name, params, backend=backend, limit=limit, offset=offset)
+    named = get(name)
+    result = run(named, params, backend=backend, limit=limit, offset=offset)
+    note = incomplete_note(named, backend)
+    if note:
+        warnings.warn(note, UserWarning, stacklevel=2)
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     return _rows(result, backend, labels)

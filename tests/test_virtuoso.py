@@ -178,6 +178,19 @@ def test_a_query_marked_incomplete_on_virtuoso_says_so_on_stderr_and_keeps_its_r
     assert csv.returncode == 0 and csv.stderr == there.stderr and csv.stdout.startswith("year,event,start,place,source\r\n")
 
 
+def test_the_python_api_warns_as_kg_query_notes(virtuoso, loaded):
+    import warnings
+
+    from kg import api
+
+    with pytest.warns(UserWarning, match=r"^note: Virtuoso may answer this query with fewer rows: Virtuoso 7\.2 "):
+        rows = api.query("events-in-year", {"year": "2014"}, endpoint=f"{virtuoso.url}/sparql")
+    assert len(rows) == 6
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert api.query("posts-and-holders", endpoint=f"{virtuoso.url}/sparql")
+
+
 def test_a_query_not_marked_prints_no_note_on_virtuoso(virtuoso, loaded, kg):
     r = kg("query", "posts-and-holders", "--format", "json", "--endpoint", f"{virtuoso.url}/sparql")
     assert r.returncode == 0 and r.stderr == "", r.stderr
