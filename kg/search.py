@@ -136,7 +136,7 @@ def index_for(backend) -> sqlite3.Connection:
         return _CACHE[backend]
     location = getattr(backend, "location", None)
     if location is not None and (Path(location) / INDEX_FILE).is_file():
-        db = sqlite3.connect(f"{(Path(location) / INDEX_FILE).as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        db = sqlite3.connect(f"{(Path(location).resolve() / INDEX_FILE).as_uri()}?mode=ro", uri=True, check_same_thread=False)
     else:
         db = sqlite3.connect(":memory:", check_same_thread=False)
         store = getattr(backend, "store", None)

@@ -133,6 +133,20 @@ def test_search_finds_labels_and_links_entities(client):
     assert '<a href="/id/org/cnnic">CNNIC</a>' in r.text
 
 
+def test_search_shows_the_full_text_matches_of_quotes_with_artefacts_repaired(client):
+    # only the slides' quote holds all three words; it writes the title "Par t ner ship Manager"
+    r = client.get("/search", params={"q": "Partnership Manager hanliyun"})
+    assert r.status_code == 200
+    section = r.text.split("full-text match", 1)[1]
+    hits = re.findall(r'<li><a href="([^"]+)">[^<]+</a> <span class="iri">[^<]+</span>\n<span class="note">([^<]+)</span>',
+                      section)
+    assert hits[:3] == [
+        ("/id/holding/liyun-han--global-strategic-partnership-manager-cnnic",
+         "quote: …r a t egic Par t ner ship [Manager] [hanliyun]@cnnic.cn"),
+        ("/id/post/global-strategic-partnership-manager-cnnic", "label: Global Strategic [Partnership] [Manager] (CNNIC)"),
+        ("/id/contact/cnnic-global-strategic-partnership", "quote: [hanliyun]@cnnic.cn")]
+
+
 @pytest.mark.parametrize("kind, expected", [
     ("organisations", '<a href="/id/org/cnnic">CNNIC</a>'),
     ("people", '<a href="/id/person/zhang-jianchuan">'),

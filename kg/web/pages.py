@@ -122,11 +122,24 @@ def search_rows(backend, text: str) -> list[dict]:
     return list(out.values())
 
 
+def full_text_rows(backend, text: str, *, limit: int = 20) -> list[dict]:
+    """The best full-text matches of `text` (kg.search: labels, alternative names, acronyms and
+    quotes, BM25), best first: the entity's link, what matched and a snippet with the words marked."""
+    from kg.search import search as full_text
+
+    return [{**_link(hit.entity, hit.label or shorten(hit.entity)), "field": hit.field, "snippet": hit.snippet}
+            for hit in full_text(backend, text, limit=limit)]
+
+
 async def search(request: Request) -> Response:
-    """GET /search?q=TEXT: entities whose labels contain TEXT (any case)."""
+    """GET /search?q=TEXT: entities whose labels contain TEXT (any case), then the full-text matches
+    of its words in labels, names and quotes."""
     text = request.query_params.get("q", "").strip()
-    rows = await run_in_threadpool(search_rows, request.app.state.backend, text) if text else []
-    return render(request, "search.html", title=f"Search: {text}" if text else "Search", q=text, rows=rows)
+    backend = request.app.state.backend
+    rows = await run_in_threadpool(search_rows, backend, text) if text else []
+    words = await run_in_threadpool(full_text_rows, backend, text) if text else []
+    return render(request, "search.html", title=f"Search: {text}" if text else "Search", q=text, rows=rows,
+                  words=words)
 
 
 def organisations(backend) -> list[dict]:
