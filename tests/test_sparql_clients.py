@@ -147,6 +147,21 @@ def test_every_library_query_is_covered():
     assert {name for name, _q, _p in CALLS} == set(library())
 
 
+def test_sparqlwrapper_reads_every_library_query_as_a_query():
+    """SPARQLWrapper picks SELECT/ASK/… or an update by searching the text for the first keyword,
+    comments included: a header saying "drops" made it POST a query as an update (403)."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    from kg.queries.library import library
+
+    forms = {}
+    for name, query in library().items():
+        client = SPARQLWrapper("http://127.0.0.1:1/sparql")
+        client.setQuery(query.text)
+        forms[name] = client.queryType
+    assert {n: f for n, f in forms.items() if f not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")} == {}
+
+
 # --- SPARQLWrapper -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, query, params", CALLS, ids=IDS)
