@@ -21,6 +21,17 @@ from typing import Self
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 
 
+def reasoned_store(folder: Path) -> Path:
+    """The project's data loaded with its inferences (not validated) into `folder`/store, as
+    `kg load --reason --no-validate` loads it; the store's path."""
+    from kg.dataset import default_sources
+    from kg.store import load
+
+    path = folder / "store"
+    load(default_sources(), path=path, reason=True, validated="no")
+    return path
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from servers import kg_serve
+from servers import kg_serve, reasoned_store
 from test_adhoc_refusals import Listener
 
 TIMEOUT_S = 3
@@ -29,12 +29,7 @@ STREAMING = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    from kg.dataset import default_sources
-    from kg.store import load
-
-    folder = tmp_path_factory.mktemp("load")
-    load(default_sources(), path=folder / "store", reason=True, validated="no")
-    with kg_serve(folder / "store", "--timeout-s", str(TIMEOUT_S), "--max-bytes", str(MAX_BYTES)) as url:
+    with kg_serve(reasoned_store(tmp_path_factory.mktemp("load")), "--timeout-s", str(TIMEOUT_S), "--max-bytes", str(MAX_BYTES)) as url:
         yield url
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from remote_checks import library_calls
-from servers import kg_serve
+from servers import kg_serve, reasoned_store
 
 FORMATS = ("json", "xml", "csv", "tsv")
 CALLS = library_calls()
@@ -40,13 +40,10 @@ SERVICE = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
 def served(tmp_path_factory):
     """(the /sparql URL, the local backend over the same store)."""
     from kg.backend import open_backend
-    from kg.dataset import default_sources
-    from kg.store import load
 
-    folder = tmp_path_factory.mktemp("clients")
-    load(default_sources(), path=folder / "store", reason=True, validated="no")
-    with kg_serve(folder / "store", "--timeout-s", "60") as base:
-        yield f"{base}/sparql", open_backend(store=str(folder / "store"))
+    store = reasoned_store(tmp_path_factory.mktemp("clients"))
+    with kg_serve(store, "--timeout-s", "60") as base:
+        yield f"{base}/sparql", open_backend(store=str(store))
 
 
 def sparql_text(query, params: dict[str, str], backend) -> str:

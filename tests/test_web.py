@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from conftest import ROOT, invoke_kg
+from conftest import ROOT
+from servers import reasoned_store
 
 BASE = "http://127.0.0.1:7878"
 CNNIC = "https://w3id.org/igkg/id/org/cnnic"
@@ -20,10 +21,7 @@ CNNIC = "https://w3id.org/igkg/id/org/cnnic"
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web") / "kg"
-    r = invoke_kg("load", "--store", str(path), "--reason", "--no-validate", cwd=ROOT)
-    assert r.returncode == 0, r.stderr
-    return path
+    return reasoned_store(tmp_path_factory.mktemp("web"))
 
 
 def client_for(store, **options):

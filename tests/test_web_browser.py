@@ -11,9 +11,6 @@ each page kind is written to build/screenshots/ (`make screenshots` copies a few
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,8 +20,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT, invoke_kg
-from servers import free_port, stop, wait_for_port
+from conftest import ROOT
+from servers import kg_serve, reasoned_store
 
 AXE = ROOT / "build" / "vendor" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "build" / "screenshots"
@@ -35,19 +32,8 @@ XLINK = "http://www.w3.org/1999/xlink"
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """`kg serve` over a reasoned store of the project data in a temporary folder; yields its base URL."""
-    store = tmp_path_factory.mktemp("web-browser") / "kg"
-    r = invoke_kg("load", "--store", str(store), "--reason", "--no-validate", cwd=ROOT)
-    assert r.returncode == 0, r.stderr
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        wait_for_port(port, proc, seconds=120)
-        assert proc.stdout.readline().startswith("Serving store ")  # printed once the app answers
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(proc)
+    with kg_serve(reasoned_store(tmp_path_factory.mktemp("web-browser"))) as url:
+        yield url
 
 
 def wait(browser, condition, seconds: float = WAIT_SECONDS):
