@@ -50,14 +50,7 @@ def dates_text(row: Row) -> str:
     if row.kind == "post":
         return post_text(row)
     if row.start is None and row.end is None:
-        if row.start and row.end:
-            text = f"from {row.start.text} to {row.end.text}"
-        elif row.start:
-            text = f"from {row.start.text}, end not stated"
-        elif row.end:
-            text = f"start not stated, to {row.end.text}"
-        else:
-            text = "start and end not stated" if row.kind == "post" else "date not stated"
+        text = "date not stated"
     elif row.end and (row.start is None or row.end.text != row.start.text):
         text = f"{row.start.text if row.start else 'start not stated'} – {row.end.text}"
     else:
