@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("kg.commands.serve", "Serve the store as a read-only SPARQL endpoint on 127.0.0.1."),
     "search": ("kg.commands.search", "Full-text search over labels, alternative names and quotes, ranked (BM25)."),
     "new-document": ("kg.commands.newdocument", "Scaffold a new source document: metadata, claim ledger, fact templates."),
+    "rename": ("kg.commands.rename", "Rename IRIs across the data files, leaving redirects (one, or --scheme: all)."),
     "reason": ("kg.commands.reason", "Run HermiT (consistency, classification) and materialise inferences."),
     "viz": ("kg.commands.viz", "Draw the cooperation network or the timeline as SVG or PNG (Graphviz, matplotlib)."),
 }

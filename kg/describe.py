@@ -82,13 +82,17 @@ class Describer:
 
     # ---- finding ---------------------------------------------------------------------------
     def resolve(self, name: str) -> str:
-        """The IRI `name` denotes (IRI, prefixed name or label, see kg.labels); UsageError with
-        close matches when nothing or several things carry it."""
+        """The IRI `name` denotes (IRI, prefixed name or label, see kg.labels); a renamed IRI stands
+        for the one that replaces it (kg.redirects.follow, which warns DeprecatedIRIWarning);
+        UsageError with close matches when nothing or several things carry it."""
         import pyoxigraph as ox
+
+        from kg.redirects import follow
 
         iri = expand(name)
         if iri is None:
             return resolve_label(self.backend, name)
+        iri = follow(self.backend, iri)  # a renamed IRI: the one that replaces it (warns)
         if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): named_node(iri)}):
             return iri
         raise UsageError(f"{name}: no such entity in the graph{did_you_mean(self.backend, name)}")

@@ -26,23 +26,31 @@ def command(name: str, fmt: str, timeout: float, memory_mb: int, store: str | No
     also in the other order, "Han Liyun" for "Liyun HAN"). Post holdings,
     affiliations, participations, agreements and observations are shown as sentences with the
     document and quote behind each. An unknown or ambiguous name exits 2 and lists close matches.
+    A renamed IRI describes the IRI that replaces it and says so on standard error.
     """
     from kg.commands.options import bounded, echo_data, echo_text
 
-    out, note = bounded(timeout, memory_mb, _answer, name, fmt=fmt, store=store, endpoint=endpoint)
-    if note:
-        click.echo(f"note: {note}", err=True)
+    out, notes = bounded(timeout, memory_mb, _answer, name, fmt=fmt, store=store, endpoint=endpoint)
+    for note in notes:
+        click.echo(note, err=True)
     (echo_data if fmt == "json" else echo_text)(out)
 
 
-def _answer(name: str, *, fmt: str, store: str | None, endpoint: str | None) -> tuple[str, str | None]:
-    """The profile rendered in `fmt` and the backend's note (None or one line)."""
+def _answer(name: str, *, fmt: str, store: str | None, endpoint: str | None) -> tuple[str, list[str]]:
+    """The profile rendered in `fmt` and the lines for standard error: a renamed IRI's redirect
+    ("OLD is deprecated; replaced by NEW") and the backend's note."""
+    import warnings
+
     from kg.commands.options import backend_from
     from kg.describe import describe, render_text
+    from kg.redirects import DeprecatedIRIWarning, recorded
 
     backend = backend_from(store, endpoint)
-    profile = describe(name, backend=backend)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecatedIRIWarning)
+        profile = describe(name, backend=backend)
     note = getattr(backend, "note", None)
+    notes = recorded(caught) + ([f"note: {note}"] if note else [])
     if fmt == "json":
-        return json.dumps(profile.to_json(), indent=2, ensure_ascii=False) + "\n", note
-    return render_text(profile), note
+        return json.dumps(profile.to_json(), indent=2, ensure_ascii=False) + "\n", notes
+    return render_text(profile), notes

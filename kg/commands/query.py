@@ -79,12 +79,19 @@ def _answer(query, given: dict[str, str], *, fmt: str, labels: bool, width: int 
     from kg.queries.execute import incomplete_note, run
     from kg.results import serialize, table, with_labels
 
+    import warnings
+
+    from kg.redirects import DeprecatedIRIWarning, recorded
+
     backend = backend_from(store, endpoint)
-    result = run(query, given, backend=backend, limit=limit, offset=offset)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecatedIRIWarning)
+        result = run(query, given, backend=backend, limit=limit, offset=offset)
     if labels:
         result = with_labels(result, backend)
     note = getattr(backend, "note", None)
-    notes = [f"note: {note}"] if note and "inference" in query.tags else []
+    notes = recorded(caught)  # a renamed IRI given as a parameter: "OLD is deprecated; replaced by NEW"
+    notes += [f"note: {note}"] if note and "inference" in query.tags else []
     notes += [line for line in [incomplete_note(query, backend)] if line]
     if fmt != "table":
         return serialize(result, fmt), notes, None

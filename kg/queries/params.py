@@ -84,7 +84,8 @@ def parse_iri(name: str, value: str, backend=None, *, cls: str | None = None):
     with `cls` (a class IRI) the label is looked up among the instances of that class.
 
     Without a backend a label is accepted unchecked and None returned (the cheap check before a
-    store is opened). Raises UsageError for an invalid IRI, an unknown prefix, an unknown or
+    store is opened). With one, a renamed IRI gives the IRI that replaces it (kg.redirects.follow,
+    which warns DeprecatedIRIWarning). Raises UsageError for an invalid IRI, an unknown prefix, an unknown or
     ambiguous label.
     """
     import pyoxigraph as ox
@@ -94,12 +95,12 @@ def parse_iri(name: str, value: str, backend=None, *, cls: str | None = None):
         raise UsageError(f"parameter {name!r}: empty value")
     if v.startswith("<") or v.startswith(("http://", "https://", "urn:")):
         iri = v[1:-1] if v.startswith("<") and v.endswith(">") else v
-        return named_node(check_iri(name, iri), what=f"parameter {name!r}: ")
+        return _followed(named_node(check_iri(name, iri), what=f"parameter {name!r}: "), backend)
     m = _PNAME_RE.match(v)
     if m:
         iri = expand(v)
         if iri is not None:
-            return named_node(check_iri(name, iri), what=f"parameter {name!r}: ")
+            return _followed(named_node(check_iri(name, iri), what=f"parameter {name!r}: "), backend)
     if backend is None:
         return None
     from kg.labels import resolve_label
@@ -110,6 +111,15 @@ def parse_iri(name: str, value: str, backend=None, *, cls: str | None = None):
         if m and m.group(1) not in PREFIXES:
             raise UsageError(f"{e}; {m.group(1)!r} is not a project prefix (they are: {', '.join(PREFIXES)})") from None
         raise
+
+
+def _followed(node, backend):
+    """`node`, or (with a backend) the NamedNode of the IRI that replaces it (kg.redirects.follow)."""
+    import pyoxigraph as ox
+
+    from kg.redirects import follow
+
+    return node if backend is None else ox.NamedNode(follow(backend, node.value))
 
 
 def bind_params(query: NamedQuery, given: Mapping[str, str], backend=None) -> dict[str, "pyoxigraph.Term"]:

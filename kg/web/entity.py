@@ -6,7 +6,8 @@ outgoing relations and incoming links grouped by property (inferred ones marked)
 shown as doubts. Turtle, JSON-LD and
 N-Triples (Accept header or `?format=ttl|jsonld|nt`): the triples with the entity as subject or
 object. A source document's page lists the facts derived from it (they link to it with
-prov:wasDerivedFrom). Pages are kept per IRI for the life of the process. An IRI the graph does not hold: HTTP 404.
+prov:wasDerivedFrom). Pages are kept per IRI for the life of the process. An IRI the graph does not hold: HTTP 404;
+a renamed one (kg.redirects): HTTP 301 to the page of the IRI that replaces it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import OrderedDict
 
 from markupsafe import Markup
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from kg.backend import select
 from kg.errors import UsageError
@@ -109,7 +110,13 @@ async def page(request: Request) -> Response:
 
 
 def _page(request: Request, iri: str, fmt: str) -> Response:
+    from kg.redirects import replacement
+
     backend = request.app.state.backend
+    new = replacement(backend, iri)
+    if new is not None:  # a renamed IRI: its page moved for good
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(href(new) + query, status_code=301)
     if not exists(backend, iri):
         return render(request, "error.html", status=404, title="Not found",
                       message=f"The graph holds nothing about <{iri}>.")
