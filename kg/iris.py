@@ -228,3 +228,11 @@ def _check(renames: list[tuple[str, str]], used: set[str]) -> None:
         if nw in used and nw not in olds:
             raise ValueError(f"{old} would be renamed to {nw}, which the data already uses")
         targets[nw] = old
+
+
+if __name__ == "__main__":  # python -m kg.iris DOCUMENT-IRI "NAME AS WRITTEN": print the person's IRI
+    import sys
+
+    if len(sys.argv) != 3:
+        sys.exit('usage: python -m kg.iris DOCUMENT-IRI "NAME AS WRITTEN"')
+    print(person_iri(sys.argv[1], sys.argv[2]))

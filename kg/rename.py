@@ -38,6 +38,10 @@ _TOKEN = re.compile(r'''
 | (?P<comment>\#[^\n]*)
 | (?P<pname>(?<![\w.:\-])(?P<prefix>(?:[A-Za-z][\w.\-]*)?):(?P<local>(?:[\w\-:%]|\.(?=[\w\-:%]))*))
 ''', re.VERBOSE)
+_PNAME = re.compile(r"(?<![\w.:\-/])(?P<prefix>[A-Za-z][\w.\-]*):(?P<local>(?:[\w\-:%]|\.(?=[\w\-:%]))+)")
+# Files outside data/ that may name IRIs: reported after a rename, never rewritten.
+ELSEWHERE = ("queries/*.rq", "README.md", "docs/**/*.md", "tests/**/*.py", "tests/**/*.ttl", "tests/**/*.rq",
+             "kg/**/*.py")
 _PREFIX_DECL = re.compile(r"(?:@prefix|PREFIX)\s+((?:[A-Za-z][\w.\-]*)?):\s*<([^>]*)>", re.IGNORECASE)
 _BARE_IRI = re.compile(r"https?://[^\s<>\"{}|^`\\]*[^\s<>\"{}|^`\\.,;:)']")
 _PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[\w.\-]*[\w\-])?$", re.ASCII)
@@ -118,11 +122,31 @@ def _named_in(chunk: str, prefixes: dict[str, str], mapping: dict[str, str]) -> 
     for m in _BARE_IRI.finditer(chunk):
         if m.group() in mapping:
             found.append((m.start(), m.group()))
-    for m in _TOKEN.finditer(chunk):
-        if m.group("pname") is not None and (ns := prefixes.get(m.group("prefix"), PREFIXES.get(m.group("prefix")))):
+    for m in _PNAME.finditer(chunk):
+        if ns := prefixes.get(m.group("prefix"), PREFIXES.get(m.group("prefix"))):
             if ns + m.group("local") in mapping:
                 found.append((m.start(), ns + m.group("local")))
     return sorted(found)
+
+
+def named_elsewhere(root: Path, mapping: dict[str, str]) -> list[str]:
+    """One note per file outside data/ (ELSEWHERE: queries, docs, tests, code) that names an old
+    IRI of `mapping`: such files are not rewritten; a query parameter or page still resolves through
+    the redirect, but a test or example that expects the old IRI has to change."""
+    notes = []
+    for pattern in ELSEWHERE:
+        for path in sorted(root.glob(pattern)):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            found = _named_in(text, prefixes_of(text), mapping)
+            if found:
+                lines = sorted({text.count("\n", 0, at) + 1 for at, _ in found})
+                shown = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
+                notes.append(f"note: {path.relative_to(root).as_posix()} names {len({o for _, o in found})} "
+                             f"renamed IRI(s) (line {shown}); not rewritten")
+    return notes
 
 
 def redirect_entries(renames, prefixes: dict[str, str]) -> str:
@@ -253,6 +277,7 @@ def rename(mapping: dict[str, str], *, dry_run: bool = False) -> Renamed:
         return Renamed((), (), ())
     root = project_root()
     texts, notes = plan_files(root, mapping)
+    notes += named_elsewhere(root, mapping)
     if not dry_run:
         apply(texts)
     return Renamed(tuple(sorted(mapping.items())), tuple(sorted(display_path(p) for p in texts)), tuple(notes))

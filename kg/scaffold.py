@@ -50,9 +50,15 @@ class Mention:
     how: str
 
 
-def _occurs(label: str, text: str) -> bool:
+def _occurrence(label: str, text: str) -> str | None:
+    """The words of `text` that `label` matches (see the module docstring), or None."""
     flags = re.IGNORECASE if len(label) >= 4 and not label.isupper() else 0
-    return re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text, flags) is not None
+    m = re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text, flags)
+    return m.group() if m else None
+
+
+def _occurs(label: str, text: str) -> bool:
+    return _occurrence(label, text) is not None
 
 
 def mentions(backend, text: str, *, search_phrases: bool = True) -> list[Mention]:
@@ -64,8 +70,8 @@ def mentions(backend, text: str, *, search_phrases: bool = True) -> list[Mention
     covered: list[str] = []
     for r in backend.query(_ENTITY_LABELS):
         iri, label = r["entity"].value, r["label"].value
-        if iri not in found and _occurs(label, text):
-            found[iri] = Mention(iri, label, label, "label")
+        if iri not in found and (words := _occurrence(label, text)) is not None:
+            found[iri] = Mention(iri, label, words, "label")
         if _occurs(label, text):
             covered.append(label.lower())
     names = names_of(backend, list(found))
@@ -137,31 +143,47 @@ def document_turtle(slug: str, *, title: str, text_file: str, found: list[Mentio
     lines.append("# match for a name in the text: check it is the same entity, not a namesake.")
     width = max((len(shorten(m.entity)) for m in found), default=0)
     lines += [f"#   {shorten(m.entity):<{width}}  {m.label}  [{m.how}: {m.words}]" for m in found] or ["#   (none)"]
-    lines += ["", TEMPLATES.replace("{slug}", slug)]
+    people = [(m, namesake_iri(slug, m)) for m in found if m.entity.startswith(PREFIXES["igperson"])]
+    if people:
+        lines += ["", "# People: a name in this text is a new person unless you know it is the one already in the",
+                  "# graph. Same person: reuse the existing IRI (and add dcterms:source igdoc:" + slug + ").",
+                  "# A namesake: use the IRI minted from this document and the name as written here (kg.iris):"]
+        lines += [f"#   {m.words}: same person {shorten(m.entity)} ; namesake {shorten(new)}" for m, new in people]
+    lines += ["", TEMPLATES.replace("{slug}", slug).replace("{doc}", PREFIXES["igdoc"] + slug)]
     return "\n".join(lines)
 
 
+def namesake_iri(slug: str, mention: Mention) -> str:
+    """The IRI a person named `mention.words` in document `igdoc:<slug>` gets when not the person
+    already in the graph (kg.iris.person_iri of the document's IRI and the words as written)."""
+    from kg.iris import person_iri
+
+    return person_iri(PREFIXES["igdoc"] + slug, mention.words)
+
+
 TEMPLATES = """\
-# ---- Templates: copy one, remove the '# ', fill the <…>; delete the rest. IRIs: lower-case slugs;
-# ---- n-ary nodes are named after what they join (person--post, event--person, party--party).
+# ---- Templates: copy one, remove the '# ', fill the <…>; delete the rest. IRIs (docs/design.md, "IRIs"):
+# ---- people igperson:<name-slug>-<h>; records named after what they join, numbered (person--post--1).
 #
 # An entity of the graph the text names (listed above): say this document names it too.
 # igorg:<existing> dcterms:source igdoc:{slug} .
 #
 # A new person / organisation (only when not in the list above):
-# igperson:<given-family> a igkg:Person ; rdfs:label "<name as written>" ;
+# <h>: the first 6 hex digits of SHA-256 of "{doc}" + newline + the name as written;
+# print the IRI with: python -m kg.iris {doc} "<name as written>"
+# igperson:<name-slug>-<h> a igkg:Person ; rdfs:label "<name as written>" ;
 #     dcterms:source igdoc:{slug} .
 # igorg:<name-or-acronym> a igkg:Organization ; rdfs:label "<name as written>" ;
 #     dcterms:source igdoc:{slug} .
 #
-# Holding: a person holds a post in an organisation. Dates as the text supports them: schema:startDate /
+# Holding: a person holds a post in an organisation (n: 1 for the person's first recorded term in the post, 2 …). Dates as the text supports them: schema:startDate /
 # schema:endDate where stated, else inclusive bounds (igkg:earliestStart, igkg:latestStart, igkg:earliestEnd,
 # igkg:latestEnd; a person named in the post on a dated day: latestStart and earliestEnd that day), and
 # the status on the document's date (igvocab:announced, igvocab:in-office, igvocab:former). An announced
 # start or end: igkg:startAnnouncedAt / igkg:endAnnouncedAt an event, …AnnouncedBy an agent.
 # igpost:<title>-<org> a igkg:Post ; rdfs:label "<Title> of <Org>" ; igkg:postTitle "<Title as written>" ;
 #     org:postIn igorg:<org> ; dcterms:source igdoc:{slug} .
-# igholding:<person>--<title>-<org> a igkg:PostHolding ; rdfs:label "<Person>, <Title> of <Org>" ;
+# igholding:<person>--<title>-<org>--<n> a igkg:PostHolding ; rdfs:label "<Person>, <Title> of <Org>" ;
 #     org:member igperson:<person> ; igkg:post igpost:<title>-<org> ; org:organization igorg:<org> ;
 #     igkg:holdingStatus igvocab:in-office ;
 #     igkg:latestStart "<YYYY-MM-DD>"^^xsd:date ; igkg:earliestEnd "<YYYY-MM-DD>"^^xsd:date ;
@@ -170,14 +192,14 @@ TEMPLATES = """\
 #     prov:wasDerivedFrom igdoc:{slug} .
 #
 # Affiliation: a person plainly "from" an organisation, no post stated.
-# igaff:<person>--<org> a igkg:Affiliation ; rdfs:label "<Person>, from <Org>" ;
+# igaff:<person>--<org>--<n> a igkg:Affiliation ; rdfs:label "<Person>, from <Org>" ;
 #     org:member igperson:<person> ; org:organization igorg:<org> ;
 #     igkg:quote "<the clause, verbatim>" ; prov:wasDerivedFrom igdoc:{slug} .
 #
 # Participation: an agent takes part in an event in a role (igrole:speaker, igrole:moderator, …).
 # igevent:<event> a igkg:Meeting ; rdfs:label "<event name>" ; schema:startDate "<YYYY-MM-DD>"^^xsd:date ;
 #     schema:location igplace:<place> ; igkg:quote "<the clause, verbatim>" ; dcterms:source igdoc:{slug} .
-# igpart:<event>--<person> a igkg:Participation ; rdfs:label "<Person>, <role> at <event>" ;
+# igpart:<event>--<person>--<role> a igkg:Participation ; rdfs:label "<Person>, <role> at <event>" ;
 #     igkg:participant igperson:<person> ; igkg:inEvent igevent:<event> ; igkg:role igrole:<role> ;
 #     igkg:quote "<the clause, verbatim>" ; prov:wasDerivedFrom igdoc:{slug} .
 #

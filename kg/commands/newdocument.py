@@ -38,14 +38,15 @@ def command(slug: str, text_path: Path, title: str, url: str | None, published: 
     """Scaffold a new source document: metadata, claim ledger and fact templates.
 
     The entities the text names are found by their labels, and the names the labels miss by
-    full-text search; they are listed in the Turtle file (as comments) and here.
+    full-text search; they are listed in the Turtle file (as comments) and here. For a person, both
+    IRIs are given: the existing one (same person) and the one a namesake in this document gets.
     """
     import re
 
     from kg.dataset import project_root
     from kg.errors import UsageError
     from kg.namespaces import shorten
-    from kg.scaffold import document_turtle, ledger, mentions
+    from kg.scaffold import document_turtle, ledger, mentions, namesake_iri
     from kg.sources import sources_dirs
 
     if published is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
@@ -69,12 +70,22 @@ def command(slug: str, text_path: Path, title: str, url: str | None, published: 
         click.echo(json.dumps({"data": str(ttl.relative_to(root)), "ledger": str(md.relative_to(root)),
                                "textInSources": in_sources,
                                "mentions": [{"entity": m.entity, "label": m.label, "words": m.words, "how": m.how}
+                                            | ({"namesake": namesake_iri(slug, m)} if _person(m) else {})
                                             for m in found]}, indent=2, ensure_ascii=False))
         return
     click.echo(f"wrote {ttl.relative_to(root)} and {md.relative_to(root)}")
     click.echo(f"entities the text names ({len(found)}):")
     for m in found:
         click.echo(f"  {shorten(m.entity)}  {m.label}  [{m.how}: {m.words}]")
+        if _person(m):
+            click.echo(f"      same person: reuse {shorten(m.entity)} (add dcterms:source igdoc:{slug}); "
+                       f"a namesake: {shorten(namesake_iri(slug, m))}")
     if not in_sources:
         click.echo(f"note: {text_path.name} is not in a sources folder; copy it there (or add its folder to "
                    "KG_SOURCES) so `kg check` can find the quotes", err=True)
+
+
+def _person(mention) -> bool:
+    from kg.namespaces import PREFIXES
+
+    return mention.entity.startswith(PREFIXES["igperson"])
