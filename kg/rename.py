@@ -180,22 +180,22 @@ def plan_files(root: Path, mapping: dict[str, str]) -> tuple[dict[Path, str], li
     notes; raises UsageError naming the IRI or file when a rename cannot be made (nothing written)."""
     import pyoxigraph as ox
 
-    from kg.dataset import Source, display_path, graph_for, read_dataset, read_quads, sources_for
+    from kg.dataset import display_path, read_quads, sources_for
 
     data = sources_for([root / "data"])
-    dataset = read_dataset(data + sources_for([root / "ontology" / "igkg.ttl"]))
-    used = Counter(t.value for q in dataset.quads for t in (q.subject, q.predicate, q.object)
-                   if isinstance(t, ox.NamedNode))
-    nodes = {t.value for q in dataset.quads if q.graph_name.value != GRAPH_ONTOLOGY
-             for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
-    deprecated = {q.subject.value: q for q in dataset.quads if q.predicate.value == REPLACED_BY}
+    quads_of = {src.path: list(read_quads(src)) for src in data}
+    ontology = [q for src in sources_for([root / "ontology" / "igkg.ttl"]) for q in read_quads(src)]
+    every = [q for qs in quads_of.values() for q in qs]
+    used = {t.value for q in every + ontology for t in (q.subject, q.predicate, q.object) if isinstance(t, ox.NamedNode)}
+    nodes = {t.value for q in every for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
+    deprecated = {q.subject.value: q.object.value for q in every + ontology if q.predicate.value == REPLACED_BY}
     targets = Counter(mapping.values())
     for old, new in mapping.items():
         named_node(new, what="NEW: ")
         if old == new:
             raise UsageError(f"{shorten(old)}: the old and the new IRI are the same")
         if old in deprecated:
-            raise UsageError(f"{shorten(old)} is deprecated already (replaced by {shorten(deprecated[old].object.value)})")
+            raise UsageError(f"{shorten(old)} is deprecated already (replaced by {shorten(deprecated[old])})")
         if old not in nodes:
             raise UsageError(f"{shorten(old)}: not found in the data files (data/)")
         if (new in used and new not in mapping) or targets[new] > 1:
@@ -204,39 +204,48 @@ def plan_files(root: Path, mapping: dict[str, str]) -> tuple[dict[Path, str], li
     texts: dict[Path, str] = {}
     notes: list[str] = []
     for src in data:
-        raw = src.path.read_text(encoding="utf-8")
+        uses = any(t.value in mapping for q in quads_of[src.path] for t in (q.subject, q.predicate, q.object)
+                   if isinstance(t, ox.NamedNode))
         if src.path.suffix.lower() not in TEXT_FORMATS:
-            if any(old in raw for old in mapping):
+            if uses:
                 raise UsageError(f"{display_path(src.path)}: cannot rewrite a {src.format_name} file; rename in it by hand")
             continue
-        rw = rewrite_text(raw, mapping)
+        rw = rewrite_text(src.path.read_text(encoding="utf-8"), mapping)
         notes += [f"note: {display_path(src.path)}:{line}: a comment or string names {shorten(old)} (left as written)"
                   for line, old in rw.mentions]
-        if rw.changed:
+        if rw.changed or uses:
             texts[src.path] = rw.text
     base = texts.get(redirects) or (redirects.read_text(encoding="utf-8") if redirects.exists() else REDIRECTS_HEADER)
     sep = "" if base.endswith("\n") else "\n"
     texts[redirects] = base + sep + redirect_entries(sorted(mapping.items()), prefixes_of(base))
-    for path in texts:
-        graph = graph_for(path)
-        before = read_quads(Source(path, graph)) if path.exists() else ()
-        want = Counter(_key(_renamed(q, mapping)) for q in before)
-        if path == redirects:
-            g, true = ox.NamedNode(GRAPH_REFERENCE), ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
-            for old, new in mapping.items():
-                want[_key(ox.Quad(ox.NamedNode(old), ox.NamedNode(DEPRECATED), true, g))] += 1
-                want[_key(ox.Quad(ox.NamedNode(old), ox.NamedNode(REPLACED_BY), ox.NamedNode(new), g))] += 1
-        tmp = _temp_for(path)
-        try:
-            tmp.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(texts[path], encoding="utf-8")
-            after = Counter(_key(q) for q in read_quads(Source(tmp, graph)))
-        finally:
-            tmp.unlink(missing_ok=True)
-        if after != want:
-            raise UsageError(f"{display_path(path)}: the rewrite would change more than the renamed IRIs; "
-                             "nothing was written")
+    for path, text in texts.items():
+        _verify(path, text, quads_of.get(path, []), mapping, redirects=path == redirects)
     return texts, notes
+
+
+def _verify(path: Path, text: str, before: list, mapping: dict[str, str], *, redirects: bool) -> None:
+    """Parse `text` (kg.dataset) as `path` would be: its quads must be `before` with the IRIs renamed
+    (and, in the redirects file, the new redirects); UsageError otherwise."""
+    import pyoxigraph as ox
+
+    from kg.dataset import Source, display_path, graph_for, read_quads
+
+    want = Counter(_key(_renamed(q, mapping)) for q in before)
+    if redirects:
+        g, true = ox.NamedNode(GRAPH_REFERENCE), ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
+        for old, new in mapping.items():
+            want[_key(ox.Quad(ox.NamedNode(old), ox.NamedNode(DEPRECATED), true, g))] += 1
+            want[_key(ox.Quad(ox.NamedNode(old), ox.NamedNode(REPLACED_BY), ox.NamedNode(new), g))] += 1
+    tmp = _temp_for(path)
+    try:
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        after = Counter(_key(q) for q in read_quads(Source(tmp, graph_for(path))))
+    finally:
+        tmp.unlink(missing_ok=True)
+    if after != want:
+        raise UsageError(f"{display_path(path)}: the rewrite would change more than the renamed IRIs; "
+                         "nothing was written")
 
 
 def apply(texts: dict[Path, str]) -> None:

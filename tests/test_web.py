@@ -47,6 +47,14 @@ def text_of(html: str) -> str:
 
 # ------------------------------------------------------------------ entity pages
 
+def test_the_page_of_a_renamed_iri_moves_permanently_to_its_replacement(client):
+    r = client.get("/id/observation/chinese-market-domain-names-2014-12?format=ttl", follow_redirects=False)
+    assert r.status_code == 301
+    assert r.headers["location"] == "/id/observation/china-number-of-domain-names-2014-12?format=ttl"
+    r = client.get("/id/observation/chinese-market-domain-names-2014-12")
+    assert r.status_code == 200 and "<h1>20.6Million Number of Domain Name (China, Dec 2014)</h1>" in r.text
+
+
 def test_entity_page_shows_each_statement_with_its_source_and_quote(client):
     r = client.get("/id/org/cnnic")
     assert r.status_code == 200 and r.headers["content-type"] == "text/html; charset=utf-8"
