@@ -487,6 +487,13 @@ BAD_FIXTURES: dict[str, tuple[str, list[tuple[str | None, ...]]]] = {
         [(IGKG + "Training", RDF + "type", "https://w3id.org/igkg/id/test/t"),
          (IGKG + "acronym", IGKG + "acronym", "https://w3id.org/igkg/id/test/o")],
     ),
+    "deprecated-iri-used": (
+        'ex:old owl:deprecated true ; dcterms:isReplacedBy ex:new .\nex:older owl:deprecated true ; dcterms:isReplacedBy ex:old .\n'
+        'ex:old rdfs:label "Old" .\nex:h org:member ex:old .\nex:new rdfs:label "New" .\n'
+        'igkg:acronym owl:deprecated true ; dcterms:isReplacedBy igkg:altName .',
+        [("https://w3id.org/igkg/id/test/old", RDFS + "label", "Old"),
+         ("https://w3id.org/igkg/id/test/old", ORG + "member", "https://w3id.org/igkg/id/test/h")],
+    ),
     "property-value-kind": (
         'ex:ev igkg:partOfDay "afternoon" .\nex:h igkg:quote ex:somewhere .\nex:ok igkg:quote "fine" ; igkg:partOfDay ex:x .',
         [("https://w3id.org/igkg/id/test/ev", IGKG + "partOfDay", "afternoon"),
