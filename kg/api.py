@@ -43,7 +43,8 @@ def query(name: str, params: Mapping[str, str] | None = None, *, labels: bool = 
     """Run the named query `name` (queries/NAME.rq) with `params` given as strings, as `kg query`
     does; a list of row dicts (an ASK query: a bool). Raises UsageError for an unknown query or a
     missing, unknown or ill-typed parameter. On a server of an engine the query's header marks
-    `incomplete_on`, warns (UserWarning) with the line `kg query` prints to standard error."""
+    `incomplete_on`, warns (UserWarning) with the line `kg query` prints to standard error; an IRI
+    parameter that was renamed is replaced by its new IRI, with a kg.redirects.DeprecatedIRIWarning."""
     import warnings
 
     import pyoxigraph as ox
@@ -84,8 +85,9 @@ def sparql(text: str, *, labels: bool = False, store: str | None = None, endpoin
 
 def describe(name: str, *, store: str | None = None, endpoint: str | None = None):
     """Everything the graph knows about one entity (IRI, prefixed name or label), as `kg describe`:
-    a kg.describe.Profile (`.to_json()` gives plain data). Raises UsageError when `name` denotes
-    nothing or several entities."""
+    a kg.describe.Profile (`.to_json()` gives plain data); a renamed IRI gives the profile of the IRI
+    that replaces it and warns kg.redirects.DeprecatedIRIWarning (a UserWarning) with the line
+    `kg describe` prints. Raises UsageError when `name` denotes nothing or several entities."""
     from kg.describe import describe as profile_of
 
     return profile_of(name, backend=_backend(store, endpoint))

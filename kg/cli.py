@@ -103,8 +103,14 @@ def main(argv: list[str] | None = None) -> None:
 
 def _run(argv: list[str] | None) -> int:
     """Run the command; its exit status, errors reported as one line on standard error."""
+    import warnings
+
+    from kg.redirects import DeprecatedIRIWarning
+
     try:
-        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecatedIRIWarning)  # the commands print them as lines
+            cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except KgError as e:
