@@ -117,6 +117,7 @@ class _Node:
     types: set = field(default_factory=set)
     props: dict = field(default_factory=dict)  # predicate IRI -> list of object terms, in file order
     graphs: set = field(default_factory=set)  # graphs of its rdf:type triples
+    stated_in: dict = field(default_factory=dict)  # (predicate IRI, object value) -> graphs stating it
 
     def values(self, p: str) -> list[str]:
         return [o.value for o in self.props.get(p, [])]
@@ -134,17 +135,25 @@ def _nodes(quads) -> dict[str, _Node]:
         if not isinstance(q.subject, ox.NamedNode):
             continue
         node = nodes.setdefault(q.subject.value, _Node())
+        graph = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
         if q.predicate.value == RDF_TYPE:
             node.types.add(q.object.value)
-            node.graphs.add(q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "")
+            node.graphs.add(graph)
         node.props.setdefault(q.predicate.value, []).append(q.object)
+        node.stated_in.setdefault((q.predicate.value, q.object.value), set()).add(graph)
     return nodes
 
 
 def _origin(node: _Node) -> tuple[str, str]:
-    """(document, name as written) that a hashed IRI is minted from: the smallest document IRI among
-    the node's dcterms:source values, and its rdfs:label (the smallest when several)."""
-    return node.first(DCTERMS_SOURCE) or "", node.first(RDFS_LABEL) or ""
+    """(document, name as written) that a hashed IRI is minted from: the document that first records
+    the node, i.e. its dcterms:source stated in the graph that types it (a later document only adds
+    its own dcterms:source), and the rdfs:label stated there; the smallest IRI or text when several."""
+    def first_of(p: str) -> str:
+        values = sorted(node.values(p))
+        home = [v for v in values if node.stated_in[(p, v)] & node.graphs]
+        return (home or values or [""])[0]
+
+    return first_of(DCTERMS_SOURCE), first_of(RDFS_LABEL)
 
 
 def _in_person_scheme(iri: str, node: _Node) -> bool:

@@ -138,8 +138,32 @@ def test_plan_of_the_project_data_renames_people_and_their_records(real_quads):
     assert not any(new.endswith("-photo") or "garbled" in new for new in renames.values())
 
 
+def test_a_person_is_minted_from_the_document_whose_graph_types_it():
+    import pyoxigraph as ox
+
+    trig = """
+    @prefix igkg: <https://w3id.org/igkg/ontology#> .
+    @prefix igperson: <https://w3id.org/igkg/id/person/> .
+    @prefix igdoc: <https://w3id.org/igkg/id/doc/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix dcterms: <http://purl.org/dc/terms/> .
+    <https://w3id.org/igkg/graph/zz-first> { igperson:han a igkg:Person ; rdfs:label "Liyun HAN" ; dcterms:source igdoc:zz-first . }
+    <https://w3id.org/igkg/graph/aa-later> { igperson:han rdfs:label "Han Liyun" ; dcterms:source igdoc:aa-later . }
+    """
+    quads = list(ox.parse(trig.encode(), format=ox.RdfFormat.TRIG))
+    assert plan(quads) == [(ID + "person/han", person_iri(ID + "doc/zz-first", "Liyun HAN"))]
+
+
 @pytest.fixture(scope="module")
 def real_quads():
     from kg.dataset import default_sources, read_dataset
 
     return read_dataset(default_sources()).quads
+
+
+def test_python_m_kg_iris_prints_a_person_iri():
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "kg.iris", DOC, "Song Zheng"], capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stdout) == (0, ID + "person/song-zheng-5f9c3a\n")
