@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import UsageError
+from kg.namespaces import GRAPH_REFERENCE, PREFIXES, XSD, shorten
 from kg.terms import named_node
-from kg.namespaces import GRAPH_ONTOLOGY, GRAPH_REFERENCE, PREFIXES, XSD, shorten
 
 REDIRECTS = Path("data") / "reference" / "redirects.ttl"
 TEXT_FORMATS = {".ttl", ".trig", ".nt", ".nq"}
