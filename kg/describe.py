@@ -92,7 +92,7 @@ class Describer:
         iri = expand(name)
         if iri is None:
             return resolve_label(self.backend, name)
-        iri = follow(self.backend, iri)  # a renamed IRI: the one that replaces it (warns)
+        iri = follow(self.backend, named_node(iri).value)  # a renamed IRI: the one that replaces it (warns)
         if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): named_node(iri)}):
             return iri
         raise UsageError(f"{name}: no such entity in the graph{did_you_mean(self.backend, name)}")
