@@ -124,18 +124,26 @@ def test_plan_refuses_two_nodes_with_one_new_iri():
         plan(fixture_quads(twice))
 
 
-def test_plan_of_the_project_data_renames_people_and_their_records(real_quads):
+def test_the_project_data_after_the_plan_is_in_the_scheme(real_quads):
+    """Holds before and after `kg rename --scheme` is applied to the project data."""
+    import pyoxigraph as ox
+
     renames = dict(plan(real_quads))
-    assert renames[expand("igperson:song-zheng")] == expand("igperson:song-zheng-5f9c3a")
-    assert renames[expand("igholding:song-zheng--director-icann-beijing-engagement-center")] == expand(
-        "igholding:song-zheng-5f9c3a--director-icann-beijing-engagement-center--1")
-    assert renames[expand("igorg:garbled-domain-name-registry")] == expand("igorg:domain-name-registry-21fc2d")
-    assert renames[expand("igaff:wu-yangyi--garbled-domain-name-registry")] == expand(
-        "igaff:wu-yangyi-408760--domain-name-registry-21fc2d--1")
-    assert renames[expand("igpart:icann-58-readout-session--liu-yue")] == expand(
-        "igpart:icann-58-readout-session--liu-yue-032bdc--moderator")
-    assert expand("igorg:cnnic") not in renames and expand("igobs:chinese-market-domain-names-2014-12") not in renames
-    assert not any(new.endswith("-photo") or "garbled" in new for new in renames.values())
+    after = [ox.Quad(*(ox.NamedNode(renames.get(t.value, t.value)) if isinstance(t, ox.NamedNode) else t
+                       for t in (q.subject, q.predicate, q.object)), q.graph_name) for q in real_quads]
+    labelled = {q.object.value: q.subject.value for q in after if q.predicate.value.endswith("#label")}
+    assert labelled["Song Zheng"] == expand("igperson:song-zheng-5f9c3a")
+    assert labelled["Liu Yue"] == expand("igperson:liu-yue-032bdc")
+    assert labelled["“.??” Domain Name Registry"] == expand("igorg:domain-name-registry-21fc2d")
+    assert labelled["CNNIC"] == expand("igorg:cnnic")
+    members = {(q.subject.value, q.object.value) for q in after if q.predicate.value.endswith("org#member")}
+    assert (expand("igholding:song-zheng-5f9c3a--director-icann-beijing-engagement-center--1"),
+            expand("igperson:song-zheng-5f9c3a")) in members
+    assert (expand("igaff:wu-yangyi-408760--domain-name-registry-21fc2d--1"), expand("igperson:wu-yangyi-408760")) in members
+    subjects = {q.subject.value for q in after if q.predicate.value.endswith("#type")}  # not the redirects
+    assert expand("igpart:icann-58-readout-session--liu-yue-032bdc--moderator") in subjects
+    assert not any("garbled" in s or (s.startswith(ID + "event/") and s.endswith("-photo")) for s in subjects)
+    assert plan(after) == []
 
 
 def test_a_person_is_minted_from_the_document_whose_graph_types_it():
