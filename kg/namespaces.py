@@ -29,6 +29,7 @@ PREFIXES: dict[str, str] = {
     "igvocab": ID + "vocab/",
     "igdoc": ID + "doc/",
     "igcp": ID + "contact/",
+    "igtld": ID + "tld/",
     "iggraph": GRAPH,
     "igsh": BASE + "shapes#",
     "org": "http://www.w3.org/ns/org#",
