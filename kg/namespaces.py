@@ -43,6 +43,7 @@ PREFIXES: dict[str, str] = {
     "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
     "dcterms": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
+    "opengov": "http://www.w3.org/ns/opengov#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
