@@ -97,6 +97,7 @@ SKOS_NOTE = I(SKOS + "editorialNote")
 QUOTE = K("quote")
 SUB_ORG = I(ORG + "subOrganizationOf")
 POST_IN = I(ORG + "postIn")
+POST_ROLE = I(ORG + "role")
 MEMBER = I(ORG + "member")
 ORGANIZATION = I(ORG + "organization")
 START = I(SCHEMA + "startDate")
@@ -227,6 +228,11 @@ def dated(day: int, precision: str) -> str:
     if precision == "gYearMonth":
         return typed(f"{y:04d}-{m:02d}", "gYearMonth")
     return typed(f"{y:04d}", "gYear")
+
+
+def post_role(title: str) -> str:
+    """The org:Role of a post title, in the scheme igrole:post-roles."""
+    return I(NS["role"] + title.lower().replace(" ", "-"))
 
 
 def word(i: int) -> str:
@@ -370,6 +376,10 @@ class Generator:
         scheme(I(v + "units"), "Units", [(I(v + u), label) for u, label in UNITS])
         scheme(I(v + "day-parts"), "Parts of the day", [(I(v + d), d) for d in DAY_PARTS])
         scheme(I(v + "end-causes"), "Causes of a post holding's end", [(I(v + c), title(c)) for c in END_CAUSES])
+        post_roles = sorted({x for titles in POST_TITLES.values() for x in titles})
+        scheme(I(NS["role"] + "post-roles"), "Post roles", [(post_role(x), x) for x in post_roles])
+        for x in post_roles:
+            t(post_role(x), A, I(ORG + "Role"))
         self.emit(lines)
 
     def place(self, doc: Doc, city: str) -> str:
@@ -499,6 +509,7 @@ class Generator:
         t(post, A, K("Post"))
         t(post, POST_IN, o)
         t(post, K("postTitle"), lit(title))
+        t(post, POST_ROLE, post_role(title))
         t(post, LABEL, en(f"{title}, {w.org_label(org)}"))
         doc.mention(post)
         n = rng.randint(1, 4)
