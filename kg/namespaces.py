@@ -30,6 +30,7 @@ PREFIXES: dict[str, str] = {
     "igdoc": ID + "doc/",
     "igcp": ID + "contact/",
     "igtld": ID + "tld/",
+    "igstmt": ID + "statement/",
     "iggraph": GRAPH,
     "igsh": BASE + "shapes#",
     "org": "http://www.w3.org/ns/org#",
