@@ -3,8 +3,10 @@
     python bench/generate.py --triples 100000 --seed 42 --violations 0 -o world.nq
 
 The world follows docs/design.md: organisations of every kind with an `org:subOrganizationOf`
-hierarchy, people with post holdings and successions over decades, affiliations, events of every
-kind with sub-events inside their parent's dates, participations with roles and topics, MOUs and
+hierarchy (each ccTLD operator with the country-code top-level domain it operates), people with post
+holdings (each post with its org:role) and successions over decades, affiliations, events of every
+kind with sub-events inside their parent's dates (the meetings readout sessions report on in one
+event series), participations with roles and topics, MOUs and
 partnerships with two or more parties and a signing ceremony (date and place), statistical
 observations, reports and source documents; every fact-bearing node carries its document
 (`prov:wasDerivedFrom` on records, `dcterms:source` on events and contact points) and `igkg:quote`,
@@ -13,7 +15,7 @@ every entity `dcterms:source` each document that mentions it.
 Output is streamed one source document at a time (one named graph `iggraph:synthetic-NNNNNN` per
 synthetic document, as the real data has one per seed document), so memory stays constant: only
 per-kind lists of integer ids are kept. The file is **self-contained**: its own concept schemes
-(roles, topics, measures, units, day parts, end causes) and places go into `iggraph:reference`, with
+(participation and post roles, topics, measures, units, day parts, end causes) and places go into `iggraph:reference`, with
 the local names the real reference data uses where docs/design.md names them (`igvocab:afternoon`,
 `igvocab:left-position`, `igvocab:netizen-number`, `igvocab:persons`, …). The ontology itself is
 not copied (pass `--with-ontology` to add `ontology/igkg.ttl` as `iggraph:ontology`).
@@ -43,7 +45,7 @@ NS = {
     "org": ID + "org/", "person": ID + "person/", "post": ID + "post/", "holding": ID + "holding/",
     "aff": ID + "affiliation/", "event": ID + "event/", "part": ID + "participation/",
     "agr": ID + "agreement/", "obs": ID + "observation/", "place": ID + "place/",
-    "topic": ID + "topic/", "role": ID + "role/", "vocab": ID + "vocab/", "doc": ID + "doc/",
+    "topic": ID + "topic/", "role": ID + "role/", "vocab": ID + "vocab/", "doc": ID + "doc/", "tld": ID + "tld/",
     "cp": ID + "contact/",
 }
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -97,6 +99,7 @@ SKOS_NOTE = I(SKOS + "editorialNote")
 QUOTE = K("quote")
 SUB_ORG = I(ORG + "subOrganizationOf")
 POST_IN = I(ORG + "postIn")
+POST_ROLE = I(ORG + "role")
 MEMBER = I(ORG + "member")
 ORGANIZATION = I(ORG + "organization")
 START = I(SCHEMA + "startDate")
@@ -227,6 +230,13 @@ def dated(day: int, precision: str) -> str:
     if precision == "gYearMonth":
         return typed(f"{y:04d}-{m:02d}", "gYearMonth")
     return typed(f"{y:04d}", "gYear")
+
+
+def post_role(title: str) -> str:
+    """The org:Role of a post title, in the scheme igrole:post-roles (`post-` before a slug that names a
+    participation role too, such as chair)."""
+    slug = title.lower().replace(" ", "-")
+    return I(NS["role"] + ("post-" if slug in ROLES else "") + slug)
 
 
 def word(i: int) -> str:
@@ -370,6 +380,10 @@ class Generator:
         scheme(I(v + "units"), "Units", [(I(v + u), label) for u, label in UNITS])
         scheme(I(v + "day-parts"), "Parts of the day", [(I(v + d), d) for d in DAY_PARTS])
         scheme(I(v + "end-causes"), "Causes of a post holding's end", [(I(v + c), title(c)) for c in END_CAUSES])
+        post_roles = sorted({x for titles in POST_TITLES.values() for x in titles})
+        scheme(I(NS["role"] + "post-roles"), "Post roles", [(post_role(x), x) for x in post_roles])
+        for x in post_roles:
+            t(post_role(x), A, I(ORG + "Role"))
         self.emit(lines)
 
     def place(self, doc: Doc, city: str) -> str:
@@ -462,6 +476,12 @@ class Generator:
                 doc.mention(w.org_iri(parent))
                 break
         w.orgs_by_kind[kind].append(i)
+        if kind == "CcTLDOperator":  # the country-code domain it runs, named after its acronym
+            tld = I(f"{NS['tld']}{w.org_slug(i)}")
+            domain = "." + w.org_acronym(i).upper()
+            doc.fact(tld, K("CountryCodeTopLevelDomain"), f"{w.org_acronym(i)}, Registry of {domain}")
+            t(tld, LABEL, lit(domain))
+            t(tld, K("registryOperator"), o)
         if rng.random() < 0.3:
             t(o, K("statedFunction"), lit(f"{rng.choice(('Registry', 'Operator', 'Research hub', 'Platform'))} of {word(i)}"))
         if rng.random() < 0.4:
@@ -499,6 +519,7 @@ class Generator:
         t(post, A, K("Post"))
         t(post, POST_IN, o)
         t(post, K("postTitle"), lit(title))
+        t(post, POST_ROLE, post_role(title))
         t(post, LABEL, en(f"{title}, {w.org_label(org)}"))
         doc.mention(post)
         n = rng.randint(1, 4)
@@ -607,6 +628,11 @@ class Generator:
         start = max(0, before - rng.randint(10, 60))
         doc.fact(e, K("Meeting"), f"the Meeting {earlier} held from {as_written(start)}")
         doc.t(e, LABEL, en(f"Meeting {earlier}"))
+        series = I(f"{NS['event']}meetings")  # the numbered meetings are one series (schema:EventSeries)
+        doc.fact(series, K("EventSeries"), "after each Meeting")
+        doc.t(series, A, I(SCHEMA + "EventSeries"))
+        doc.t(series, LABEL, en("Meetings"))
+        doc.t(e, SUPER, series)
         doc.t(e, START, xdate(start))
         doc.t(e, END, xdate(start + 6))
         doc.t(e, LOCATION, self.place(doc, rng.choice(CITIES)))

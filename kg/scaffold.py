@@ -182,7 +182,8 @@ TEMPLATES = """\
 # the status on the document's date (igvocab:announced, igvocab:in-office, igvocab:former). An announced
 # start or end: igkg:startAnnouncedAt / igkg:endAnnouncedAt an event, …AnnouncedBy an agent.
 # igpost:<title>-<org> a igkg:Post ; rdfs:label "<Title> of <Org>" ; igkg:postTitle "<Title as written>" ;
-#     org:postIn igorg:<org> ; dcterms:source igdoc:{slug} .
+#     org:postIn igorg:<org> ; org:role igrole:<role> ; dcterms:source igdoc:{slug} .
+#   (the role: an org:Role of igrole:post-roles in data/reference/roles.ttl, e.g. igrole:director; add one if none fits)
 # igholding:<person>--<title>-<org>--<n> a igkg:PostHolding ; rdfs:label "<Person>, <Title> of <Org>" ;
 #     org:member igperson:<person> ; igkg:post igpost:<title>-<org> ; org:organization igorg:<org> ;
 #     igkg:holdingStatus igvocab:in-office ;

@@ -31,7 +31,7 @@ SLIDES = PREFIXES["igdoc"] + "cnnic-inter-cctld-cooperation"
 # dcterms:source on events and contact points) and carry igkg:quote.
 FACT_CLASSES = [
     "PostHolding", "Affiliation", "Participation", "Agreement", "MOU", "Partnership",
-    "Event", "Meeting", "Seminar", "ReadoutSession", "Lecture", "Workshop", "Summit",
+    "Event", "Meeting", "Seminar", "ReadoutSession", "Lecture", "Workshop", "Summit", "EventSeries",
     "CapacityBuildingProgramme", "Panel", "Training", "SigningCeremony",
     "StatisticalObservation", "ContactPoint",
 ]
@@ -171,7 +171,8 @@ ARTICLE_ENTITIES = {
     "igevent:caict-domain-name-lecture-2017-03-29":
         ("Lecture", "CAICT lecture for domain name registries and registrars (29 March 2017)"),
     "igevent:caict-china-internet-community-seminars":
-        ("Seminar", "China Internet community seminars held by the CAICT after each ICANN conference"),
+        ("EventSeries", "China Internet community seminars held by the CAICT after each ICANN conference"),
+    "igevent:icann-conferences": ("EventSeries", "ICANN conferences"),
     "igevent:caict-icann-mou-signing": ("SigningCeremony", "Signing of the MOU between the CAICT and ICANN (June 2014)"),
     # agreements
     "igagr:caict-icann-mou": ("MOU", "MOU between the CAICT and ICANN"),
@@ -191,6 +192,8 @@ SLIDES_ENTITIES = {
     "igorg:denic": ("CcTLDOperator", "DENIC"),
     "igorg:sgnic": ("CcTLDOperator", "SGNIC"),
     "igorg:kisa": ("Organization", "KISA"),
+    "igtld:cn": ("CountryCodeTopLevelDomain", ".CN"),
+    "igtld:ru": ("CountryCodeTopLevelDomain", ".RU"),
     "igperson:liyun-han": ("Person", "Liyun HAN"),
     "igevent:cnnic-ru-cctld-mou-signing": ("SigningCeremony", "CNNIC-.RU ccTLD Strategic Partnership MOU Signing"),
     "igevent:cnnic-krnic-mou-signing": ("SigningCeremony", "CNNIC-KRNIC Strategic Partnership MOU Signing"),
@@ -261,10 +264,10 @@ def test_instance_counts_per_class(store):
         "Organization": 11, "CcTLDOperator": 12, "Registry": 1, "EngagementCentre": 1, "Ministry": 2,
         "Administration": 1, "GovernmentAgency": 2, "AdvisoryCommittee": 1, "University": 1,
         "ResearchInstitute": 1, "Person": 16, "Post": 8, "PostHolding": 9, "Affiliation": 10,
-        "Meeting": 1, "ReadoutSession": 1, "Lecture": 1, "Seminar": 1, "SigningCeremony": 3,
+        "Meeting": 1, "ReadoutSession": 1, "Lecture": 1, "EventSeries": 2, "SigningCeremony": 3,
         "CapacityBuildingProgramme": 4, "Workshop": 4, "Summit": 1, "Panel": 1, "Training": 1, "Event": 2,
         "Participation": 27, "MOU": 3, "Partnership": 12, "StatisticalObservation": 11,
-        "ContactPoint": 1, "Place": 9, "SourceDocument": 2, "Report": 1,
+        "ContactPoint": 1, "Place": 9, "SourceDocument": 2, "Report": 1, "CountryCodeTopLevelDomain": 2,
     }
 
 

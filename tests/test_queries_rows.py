@@ -26,6 +26,25 @@ from kg.queries.library import library
 from kg.results import rows_text
 
 EXPECTED = {
+    'agreements': [
+        ({}, [
+            ('igagr:cnnic-krnic-strategic-partnership-mou', 'igkg:MOU', 'Strategic Partnership MOU', 'igevent:cnnic-krnic-mou-signing', '2012-05', 'igplace:kunming', 'igvocab:signed', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:caict-icann-mou', 'igkg:MOU', 'MOU', 'igevent:caict-icann-mou-signing', '2014-06', '', 'igvocab:signed', 'igdoc:circleid-icann58-readout'),
+            ('igagr:cnnic-ru-cctld-strategic-partnership-mou', 'igkg:MOU', 'Strategic Partnership MOU', 'igevent:cnnic-ru-cctld-mou-signing', '2014-11', 'igplace:wuzhen', 'igvocab:signed', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--denic', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--jordan-nict', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--kisa', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--krnic', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--laonic', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--nominet', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--pandi', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--ru-cctld', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--sgnic', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--twnic', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--yemennet', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igagr:cnnic--zadna', 'igkg:Partnership', '', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
     'agreements-of-organisation': [
         ({'org': 'igorg:krnic'}, [
             ('igorg:krnic', 'igorg:cnnic', 'igagr:cnnic--krnic', 'igkg:Partnership', '', '', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
@@ -109,8 +128,12 @@ EXPECTED = {
     ],
     'event-hierarchy': [
         ({}, [
+            ('igevent:caict-china-internet-community-seminars', 'has part', 'igevent:icann-58-readout-session', '2017-03-29'),
+            ('igevent:icann-58-copenhagen-meeting', 'part of', 'igevent:icann-conferences', ''),
             ('igevent:icann-58-copenhagen-meeting', 'reported on by', 'igevent:icann-58-readout-session', '2017-03-29'),
+            ('igevent:icann-58-readout-session', 'part of', 'igevent:caict-china-internet-community-seminars', ''),
             ('igevent:icann-58-readout-session', 'reports on', 'igevent:icann-58-copenhagen-meeting', '2017-03-10'),
+            ('igevent:icann-conferences', 'has part', 'igevent:icann-58-copenhagen-meeting', '2017-03-10'),
         ]),
     ],
     'event-participants': [
@@ -165,6 +188,18 @@ EXPECTED = {
             ('igorg:icann-beijing-engagement-center', 'igevent:icann-58-readout-session', '2017-03-29', 'igplace:caict-premises', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
+    'events-in-series': [
+        ({}, [
+            ('igevent:caict-china-internet-community-seminars', 'igevent:icann-58-readout-session', '2017-03-29', '', 'igplace:caict-premises', 'igvocab:editor-inferred', 'igagr:caict-icann-mou', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-conferences', 'igevent:icann-58-copenhagen-meeting', '2017-03-10', '2017-03-16', 'igplace:copenhagen', 'igvocab:editor-inferred', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'series': 'igevent:caict-china-internet-community-seminars'}, [
+            ('igevent:caict-china-internet-community-seminars', 'igevent:icann-58-readout-session', '2017-03-29', '', 'igplace:caict-premises', 'igvocab:editor-inferred', 'igagr:caict-icann-mou', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'series': 'ICANN conferences'}, [
+            ('igevent:icann-conferences', 'igevent:icann-58-copenhagen-meeting', '2017-03-10', '2017-03-16', 'igplace:copenhagen', 'igvocab:editor-inferred', '', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
     'events-in-year': [
         ({'year': '2014'}, [
             ('2014', 'igevent:igf-workshop-2014-photo', '2014', '', 'igdoc:cnnic-inter-cctld-cooperation'),
@@ -199,7 +234,8 @@ EXPECTED = {
     ],
     'events': [
         ({}, [
-            ('igevent:caict-china-internet-community-seminars', 'igkg:Seminar', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:caict-china-internet-community-seminars', 'igkg:EventSeries', '', '', '', 'igdoc:circleid-icann58-readout'),
+            ('igevent:icann-conferences', 'igkg:EventSeries', '', '', '', 'igdoc:circleid-icann58-readout'),
             ('igevent:cnnic-laonic-training-2012', 'igkg:Training', '2012', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
             ('igevent:cnnic-krnic-mou-signing', 'igkg:SigningCeremony', '2012-05', '', 'igplace:kunming', 'igdoc:cnnic-inter-cctld-cooperation'),
             ('igevent:capacity-building-program-2013-photo', 'igkg:CapacityBuildingProgramme', '2013', '', '', 'igdoc:cnnic-inter-cctld-cooperation'),
@@ -225,7 +261,7 @@ EXPECTED = {
         ({}, [
             ('igdoc:circleid-icann58-readout', 'igkg:Affiliation', '10'),
             ('igdoc:circleid-icann58-readout', 'igkg:Agreement', '1'),
-            ('igdoc:circleid-icann58-readout', 'igkg:Event', '5'),
+            ('igdoc:circleid-icann58-readout', 'igkg:Event', '6'),
             ('igdoc:circleid-icann58-readout', 'igkg:Organization', '20'),
             ('igdoc:circleid-icann58-readout', 'igkg:Participation', '17'),
             ('igdoc:circleid-icann58-readout', 'igkg:Person', '15'),
@@ -263,6 +299,18 @@ EXPECTED = {
         ]),
         ({'date': '2016-05-01'}, [
             ('2016-05-01', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'circa 2014-03-29', '2017-03-29', 'circa: P3Y up to the latest start 2017-03-29', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
+        ]),
+    ],
+    'holders-of-role': [
+        ({'role': 'igrole:vice-chair'}, [
+            ('igrole:vice-chair', 'igpost:vice-chair-gac', 'Vice Chair', 'igorg:gac', 'igperson:guo-feng', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'role': 'Director'}, [
+            ('igrole:director', 'igpost:director-icann-beijing-engagement-center', 'Director', 'igorg:icann-beijing-engagement-center', 'igperson:song-zheng', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
+            ('igrole:director', 'igpost:director-icann-beijing-engagement-center', 'Director', 'igorg:icann-beijing-engagement-center', 'igperson:zhang-jianchuan', 'igvocab:announced', 'igdoc:circleid-icann58-readout'),
+        ]),
+        ({'role': 'igrole:researcher'}, [
+            ('igrole:researcher', 'igpost:researcher-caict', 'Researcher', 'igorg:caict', 'igperson:guo-feng', 'igvocab:in-office', 'igdoc:circleid-icann58-readout'),
         ]),
     ],
     'organisation-ancestors': [
@@ -543,6 +591,12 @@ EXPECTED = {
             ('igorg:icann-beijing-engagement-center', 'igpost:director-icann-beijing-engagement-center', 'igperson:song-zheng', 'igperson:zhang-jianchuan', 'igvocab:announced', '', '2017-03-29', 'igevent:icann-58-readout-session', 'igperson:jia-rong-low', 'igdoc:circleid-icann58-readout', 'he also announced that Song would leave his position and Zhang Jianchuan, Senior Researcher of KNET, would take over his position'),
         ]),
     ],
+    'top-level-domains': [
+        ({}, [
+            ('igtld:cn', '.CN', 'igkg:CountryCodeTopLevelDomain', 'igorg:cnnic', 'igdoc:cnnic-inter-cctld-cooperation'),
+            ('igtld:ru', '.RU', 'igkg:CountryCodeTopLevelDomain', 'igorg:ru-cctld', 'igdoc:cnnic-inter-cctld-cooperation'),
+        ]),
+    ],
     'topics-discussed': [
         ({'event': 'igevent:icann-58-readout-session'}, [
             ('igevent:icann-58-readout-session', 'igtopic:apltd', 'igperson:cai-xiongshan', 'igrole:presenter', 'igdoc:circleid-icann58-readout'),
@@ -620,6 +674,7 @@ EXPECTED = {
             ('igevent:wic-wuzhen-summit', '2014-11', 'month'),
             ('igevent:wsis-10-workshop-new-concept-of-capacity-building', '2014-09', 'month'),
             ('igevent:caict-china-internet-community-seminars', '', 'none'),
+            ('igevent:icann-conferences', '', 'none'),
             ('igevent:capacity-building-program-2013-photo', '2013', 'year'),
             ('igevent:cnnic-kisa-partnership-2013-photo', '2013', 'year'),
             ('igevent:cnnic-laonic-training-2012', '2012', 'year'),

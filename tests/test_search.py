@@ -56,7 +56,8 @@ def test_a_word_found_only_in_quotes(backend):
 
 
 def test_partnership_manager_finds_the_split_words_of_the_slide_and_keeps_the_quote_verbatim(backend):
-    assert hits(backend, "Partnership Manager", limit=2) == [
+    assert hits(backend, "Partnership Manager", limit=3) == [
+        ("role/global-strategic-partnership-manager", "label"),
         ("post/global-strategic-partnership-manager-cnnic", "label"),
         ("holding/liyun-han--global-strategic-partnership-manager-cnnic", "label"),
     ]

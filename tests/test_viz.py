@@ -204,8 +204,8 @@ def test_timeline_rows_state_the_events_signings_and_posts_with_their_dates(back
     assert rows["/id/holding/liyun-han--global-strategic-partnership-manager-cnnic"] == [
         "Liyun HAN, Global Strategic Partnership Manager (CNNIC) — in office; start and end not stated"]
     events = [h for h in rows if h.startswith("/id/event/")]
-    # 20 events less the 3 signing ceremonies, which are drawn as their agreements' signings
-    assert len(events) == 17 and "/id/event/cnnic-krnic-mou-signing" not in events
+    # 21 events (two of them event series) less the 3 signing ceremonies, which are drawn as their agreements' signings
+    assert len(events) == 18 and "/id/event/cnnic-krnic-mou-signing" not in events
     assert len([h for h in rows if h.startswith("/id/holding/")]) == 9
     assert len([h for h in rows if h.startswith("/id/agreement/")]) == 3
 
@@ -317,7 +317,7 @@ def test_svg_output_parses_and_the_command_says_what_it_drew(kg, tmp_path):
     assert r.stdout == f"wrote {out}: network, 42 nodes, 36 links (SVG)\n"
     assert ET.parse(out).getroot().tag == f"{SVG}svg"
     r = kg("viz", "timeline", "-o", str(tmp_path / "t.svg"))
-    assert r.stdout == f"wrote {tmp_path / 't.svg'}: timeline, 17 events, 3 signings, 9 post holdings (SVG)\n"
+    assert r.stdout == f"wrote {tmp_path / 't.svg'}: timeline, 18 events, 3 signings, 9 post holdings (SVG)\n"
 
 
 @pytest.mark.parametrize("args, message", [

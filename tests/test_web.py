@@ -146,9 +146,10 @@ def test_search_shows_the_full_text_matches_of_quotes_with_artefacts_repaired(cl
     section = r.text.split("full-text match", 1)[1]
     hits = re.findall(r'<li><a href="([^"]+)">[^<]+</a> <span class="iri">[^<]+</span>\n<span class="note">([^<]+)</span>',
                       section)
-    assert hits[:3] == [
+    assert hits[:4] == [
         ("/id/holding/liyun-han--global-strategic-partnership-manager-cnnic",
          "quote: …r a t egic Par t ner ship [Manager] [hanliyun]@cnnic.cn"),
+        ("/id/role/global-strategic-partnership-manager", "label: Global Strategic [Partnership] [Manager]"),
         ("/id/post/global-strategic-partnership-manager-cnnic", "label: Global Strategic [Partnership] [Manager] (CNNIC)"),
         ("/id/contact/cnnic-global-strategic-partnership", "quote: [hanliyun]@cnnic.cn")]
 
@@ -416,7 +417,7 @@ def test_network_page_draws_the_whole_network_linking_nodes_to_entity_pages(clie
 
 def test_timeline_page_and_its_around_form(client):
     r = client.get("/timeline")
-    assert r.status_code == 200 and re.search(r"Timeline: 17 events, 3 signings, \d+ post holdings\.</figcaption>", r.text)
+    assert r.status_code == 200 and re.search(r"Timeline: 18 events, 3 signings, \d+ post holdings\.</figcaption>", r.text)
     around = client.get("/timeline", params={"around": "Zhang Jianchuan"})
     assert "<h1>Timeline around Zhang Jianchuan</h1>" in around.text
     assert '<label for="around">' in around.text
