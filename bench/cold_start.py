@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         py = str(Path(sys.executable).parent / "python")
         variants: dict[str, tuple[list[str], Path, dict]] = {
             "floor: `python -c pass`": ([py, "-c", "pass"], ROOT, env),
+            "floor: `python -c pass` in the base's venv": ([str(base_kg.parent / "python"), "-c", "pass"], ROOT, env),
             "floor: `python -c \"import pyoxigraph\"`": ([py, "-c", "import pyoxigraph"], ROOT, env),
             "floor: pyoxigraph opens the store, 1 query": ([py, "-c", FLOOR_OPEN, str(stores["new"])], ROOT, env),
         }
@@ -188,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, secs in res.items():
             lines.append(f"| {name} | {statistics.median(secs):.3f} | {percentile(secs, 0.9):.3f} | {min(secs):.3f} "
                          f"| {len(secs)} |")
+        lines.append("")
+        for case, cmd in CASES.items():
+            old, new = (statistics.median(res[f"{side}: `kg {' '.join(cmd)}`"]) for side in ("base", "new"))
+            lines.append(f"- `kg {' '.join(cmd)}`: new/base medians {new / old:.2f}.")
     text = "\n".join(lines) + "\n"
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
