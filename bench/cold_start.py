@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -90,18 +91,26 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def interleaved(variants: dict[str, tuple[list[str], Path, dict]], runs: int) -> dict[str, list[float]]:
-    """Seconds per variant: `runs` rounds (plus one dropped), every variant once per round."""
+def cpu_of_children() -> float:
+    """User + system CPU seconds of this process's finished children (and theirs)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def interleaved(variants: dict[str, tuple[list[str], Path, dict]], runs: int) -> dict[str, tuple[list[float], list[float]]]:
+    """(wall seconds, CPU seconds) per variant: `runs` rounds (plus one dropped), every variant once per round."""
     names = list(variants)
-    times: dict[str, list[float]] = {n: [] for n in names}
+    times: dict[str, tuple[list[float], list[float]]] = {n: ([], []) for n in names}
     for i in range(runs + 1):
         shift = i % len(names)
         for name in names[shift:] + names[:shift]:
             cmd, cwd, env = variants[name]
+            cpu = cpu_of_children()
             started = time.perf_counter()
             subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
             if i:
-                times[name].append(time.perf_counter() - started)
+                times[name][0].append(time.perf_counter() - started)
+                times[name][1].append(cpu_of_children() - cpu)
     return times
 
 
@@ -177,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Whole processes, standard output to /dev/null, each on its own store loaded with `kg load --reason`; "
         f"{args.runs} rounds per setting, the variants interleaved (rotating order), one warm-up round dropped. "
-        "Seconds.",
+        "Seconds of wall-clock time (median, p90, min) and of CPU, user + system, the forked query child "
+        "included (median; less moved by other processes than the wall clock).",
     ]
     for setting, res in results.items():
         lines += ["", f"## {setting}: " + ("byte code cached (Python's default)" if setting == "cached"
@@ -185,14 +195,15 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(res, str):
             lines.append(res)
             continue
-        lines += ["| variant | median | p90 | min | runs |", "|---|---:|---:|---:|---:|"]
-        for name, secs in res.items():
+        lines += ["| variant | median | p90 | min | CPU median | runs |", "|---|---:|---:|---:|---:|---:|"]
+        for name, (secs, cpu) in res.items():
             lines.append(f"| {name} | {statistics.median(secs):.3f} | {percentile(secs, 0.9):.3f} | {min(secs):.3f} "
-                         f"| {len(secs)} |")
+                         f"| {statistics.median(cpu):.3f} | {len(secs)} |")
         lines.append("")
         for case, cmd in CASES.items():
-            old, new = (statistics.median(res[f"{side}: `kg {' '.join(cmd)}`"]) for side in ("base", "new"))
-            lines.append(f"- `kg {' '.join(cmd)}`: new/base medians {new / old:.2f}.")
+            (old, old_cpu), (new, new_cpu) = ((statistics.median(x) for x in res[f"{side}: `kg {' '.join(cmd)}`"])
+                                              for side in ("base", "new"))
+            lines.append(f"- `kg {' '.join(cmd)}`: new/base medians {new / old:.2f} (wall), {new_cpu / old_cpu:.2f} (CPU).")
     text = "\n".join(lines) + "\n"
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
