@@ -68,7 +68,6 @@ def call_with_deadline(timeout_s: float | None, fn: Callable[..., Any], *args: A
     not fully arrived after `timeout_s` seconds (None: no deadline; the child is killed with
     SIGKILL), when it needs more than `memory_mb` MiB beyond its start (0: no bound), when `fn`
     raises (its message), or when the child dies."""
-    import gc
     import os
     import pickle
     import select
@@ -76,19 +75,10 @@ def call_with_deadline(timeout_s: float | None, fn: Callable[..., Any], *args: A
     import time
 
     read_fd, write_fd = os.pipe()
-    # The parent's objects moved out of the collector's reach for the child (Python's gc.freeze
-    # advice for fork): a collection in the child would otherwise write to every page the two
-    # share, copying each one.
-    gc.freeze()
-    try:
-        pid = os.fork()
-    except BaseException:
-        gc.unfreeze()
-        raise
+    pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; its result is what the tests see
         os.close(read_fd)
         _child(write_fd, memory_mb, fn, args, kwargs)
-    gc.unfreeze()
     os.close(write_fd)
     deadline = time.monotonic() + timeout_s if timeout_s else float("inf")
     chunks: list[bytes] = []
