@@ -64,8 +64,10 @@ def write(query_file: Path, key: str, header: dict[str, Any]) -> bool:
             return False
     except (TypeError, ValueError):  # a date, a set, a float that is not a number …
         return False
+    import threading
+
     target = entry_path(query_file)
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    tmp = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # one per writer
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(text, encoding="utf-8")
