@@ -10,7 +10,8 @@ is dropped (it warms the page cache). Reported: median, p90 and min per variant,
 
 The base revision is exported (`git archive`) into build/cold-start/base-REV and installed the
 way its own Makefile installs it (`pip install -e .`, PEP 660 editable) into its own venv, whose
-dependencies are this venv's (a .pth line naming this venv's site-packages). Each side loads its
+dependencies are this venv's (a .pth line naming this venv's site-packages; pip builds the editable
+wheel with setuptools from the package index, as `make install` does). Each side loads its
 own store (KG_STORE under build/cold-start/). Floors, in this venv: `python -c pass`, `python -c
 "import pyoxigraph"`, and pyoxigraph opening the store read-only and running one query.
 
