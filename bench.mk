@@ -38,3 +38,11 @@ VIRTUOSO_TRIPLES ?= 1000000
 .PHONY: bench-virtuoso
 bench-virtuoso: $(BENCH_DEPS)
 	$(BENCH_PY) bench/virtuoso_load.py --triples $(VIRTUOSO_TRIPLES)
+
+# `kg query` cold start on the seed data, this checkout against BASE (default b8bebd2), interleaved,
+# with the floors (python, pyoxigraph); writes bench/results/<date>-cold-start.md. RUNS=40 rounds.
+COLD_START_BASE ?= b8bebd2
+RUNS ?= 40
+.PHONY: bench-cold-start
+bench-cold-start: $(BENCH_DEPS)
+	$(BENCH_PY) bench/cold_start.py --base $(COLD_START_BASE) --runs $(RUNS) -o bench/results/$$(date -u +%F)-cold-start.md

@@ -22,11 +22,8 @@ Readers never open a database that a process is writing: only finished databases
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-import secrets
-import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -167,6 +164,9 @@ def build_database(
     `optimize` compacts it afterwards (RocksDB full compaction, as `oxigraph optimize`): +1.6 s at 1M triples,
     about 1.35x faster queries (bench/README.md). On any error the half-built database is deleted, error re-raised.
     """
+    import gc
+    import shutil
+
     import pyoxigraph as ox
 
     from kg.dataset import read_quads
@@ -270,6 +270,8 @@ def cleanup(path: Path) -> list[str]:
 
     Call only while holding the load lock (so every `tmp-*` belongs to a dead load).
     """
+    import shutil
+
     removed: list[str] = []
     meta = read_meta(path, strict=False)
     current = meta.db if meta else None
@@ -312,6 +314,8 @@ def load(
     read so far. Raises InputError (a file that does not parse; the store is unchanged) and
     UsageError (not a store folder, another load running).
     """
+    import secrets
+
     from kg import __version__
     from kg.dataset import fingerprint
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from decimal import Decimal
 from typing import Any
 
 from kg.namespaces import XSD, XSD_STRING, shorten
@@ -110,6 +109,8 @@ def python_value(term) -> Any:
             if dt in _INT_TYPES:
                 return int(term.value)
             if dt == XSD + "decimal":
+                from decimal import Decimal  # here: decimal's import is a measurable part of `kg query`'s start
+
                 return Decimal(term.value)
             if dt in (XSD + "double", XSD + "float"):
                 return float(term.value)

@@ -65,7 +65,6 @@ def table_width(wide: bool) -> int | None:
     """The width a table must fit: $COLUMNS when set, else the terminal's when standard output is
     one; None (no cut) with --wide or when the output goes to a file or pipe."""
     import os
-    import shutil
     import sys
 
     if wide:
@@ -74,6 +73,8 @@ def table_width(wide: bool) -> int | None:
     if env.isdigit() and int(env) > 0:
         return int(env)
     if sys.stdout.isatty():
+        import shutil  # only on a terminal: shutil's import is a measurable part of `kg query`'s start
+
         return shutil.get_terminal_size().columns
     return None
 

@@ -1,8 +1,9 @@
 """The named query library: `queries/*.rq` files, their typed parameters, running them.
 
 Modules, one job each: `kg.queries.library` (the files and their `#+` headers),
-`kg.queries.params` (typing and checking parameters), `kg.queries.execute` (binding and running;
-results are pyoxigraph's), `kg.queries.catalogue` (the Markdown catalogue). For convenience
+`kg.queries.headercache` (parsed headers kept between runs, as byte code is), `kg.queries.params`
+(typing and checking parameters), `kg.queries.execute` (binding and running; results are
+pyoxigraph's), `kg.queries.catalogue` (the Markdown catalogue). For convenience
 `kg.queries.run`, `prepare` and `get` name the functions of those modules; nothing is imported
 until one is used.
 """

@@ -116,10 +116,22 @@ def parse_header(text: str, path: Path | str = "<query>") -> dict[str, Any]:
     return meta
 
 
+def _header(text: str, path: Path) -> dict[str, Any]:
+    """`parse_header(text, path)`, kept between runs by kg.queries.headercache (no yaml import when kept)."""
+    from kg.queries import headercache
+
+    key = headercache.digest(text)
+    meta = headercache.read(path, key)
+    if meta is None:
+        meta = parse_header(text, path)
+        headercache.write(path, key, meta)
+    return meta
+
+
 def load_query(path: Path) -> NamedQuery:
     """One `.rq` file with its header checked; InputError (file:line) for a bad header."""
     text = path.read_text(encoding="utf-8")
-    meta = parse_header(text, path)
+    meta = _header(text, path)
     for key in ("summary", "columns"):
         if key not in meta:
             raise InputError(path, f"the '#+' header lacks {key!r}", line=1)
