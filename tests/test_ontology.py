@@ -44,6 +44,7 @@ PREFIXES = """\
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix ex: <https://w3id.org/igkg/id/test/> .
 """
 
@@ -503,6 +504,12 @@ BAD_FIXTURES: dict[str, tuple[str, list[tuple[str | None, ...]]]] = {
         'ex:ev schema:attendee ex:p .\nex:p org:memberOf ex:o .\nex:ev schema:superEvent ex:parent .',
         [("https://w3id.org/igkg/id/test/ev", SCHEMA + "attendee", "https://w3id.org/igkg/id/test/p"),
          ("https://w3id.org/igkg/id/test/p", ORG + "memberOf", "https://w3id.org/igkg/id/test/o")],
+    ),
+    "reified-triple-asserted": (
+        'ex:org igkg:acronym "BO" .\n'
+        'ex:ok a rdf:Statement ; rdf:subject ex:org ; rdf:predicate igkg:acronym ; rdf:object "BO" .\n'
+        'ex:stale a rdf:Statement ; rdf:subject ex:org ; rdf:predicate igkg:acronym ; rdf:object "XX" .',
+        [("https://w3id.org/igkg/id/test/stale", RDF + "object", "XX")],
     ),
     "functional-property": (
         'ex:part igkg:role ex:speaker , ex:moderator .\nex:obs igkg:obsValue 649 .',
