@@ -370,6 +370,7 @@ class Generator:
         scheme(I(v + "units"), "Units", [(I(v + u), label) for u, label in UNITS])
         scheme(I(v + "day-parts"), "Parts of the day", [(I(v + d), d) for d in DAY_PARTS])
         scheme(I(v + "end-causes"), "Causes of a post holding's end", [(I(v + c), title(c)) for c in END_CAUSES])
+        scheme(I(v + "bases"), "Bases of facts", [(I(v + b), b) for b in ("stated", "read-from-layout", "editor-inferred")])
         self.emit(lines)
 
     def place(self, doc: Doc, city: str) -> str:
@@ -641,6 +642,9 @@ class Generator:
             t(part, K("participant"), w.org_iri(org))
             t(part, K("inEvent"), event)
             t(part, K("role"), I(NS["role"] + "attendee"))
+            # an organisation's part is the editor's reading (igkg:basis, docs/design.md "Basis of facts")
+            t(part, K("basis"), I(NS["vocab"] + "editor-inferred"))
+            t(part, SKOS_NOTE, en("The organisation's part is read from the event's name."))
             doc.mention(w.org_iri(org))
 
     # -- agreements and statistics ----------------------------------------------------------------
