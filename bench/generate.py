@@ -384,6 +384,7 @@ class Generator:
         scheme(I(NS["role"] + "post-roles"), "Post roles", [(post_role(x), x) for x in post_roles])
         for x in post_roles:
             t(post_role(x), A, I(ORG + "Role"))
+        scheme(I(v + "bases"), "Bases of facts", [(I(v + b), b) for b in ("stated", "read-from-layout", "editor-inferred")])
         self.emit(lines)
 
     def place(self, doc: Doc, city: str) -> str:
@@ -667,6 +668,9 @@ class Generator:
             t(part, K("participant"), w.org_iri(org))
             t(part, K("inEvent"), event)
             t(part, K("role"), I(NS["role"] + "attendee"))
+            # an organisation's part is the editor's reading (igkg:basis, docs/design.md "Basis of facts")
+            t(part, K("basis"), I(NS["vocab"] + "editor-inferred"))
+            t(part, SKOS_NOTE, en("The organisation's part is read from the event's name."))
             doc.mention(w.org_iri(org))
 
     # -- agreements and statistics ----------------------------------------------------------------

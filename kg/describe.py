@@ -173,6 +173,9 @@ class Describer:
                 r["s"] for r in select(self.backend, _IN, x=node) if r["p"].value == IGKG + "succeeds")
         render = RENDER.get(kind, _event_sentence)
         sentence = render(self, p)
+        basis = {b.value.rsplit("/", 1)[-1] for b in p.get(IGKG + "basis", [])} - {"stated"}
+        if basis:  # a record read from the layout or inferred by the editor says so (docs/design.md)
+            sentence = f"{sentence[:-1] if sentence.endswith('.') else sentence} ({', '.join(sorted(basis))})."
         sources = tuple(shorten(s.value) for s in p.get(SOURCE, []) + p.get(NAMED_IN, []))
         quotes = tuple(q.value for q in p.get(QUOTE, []))
         return Statement(kind or "Event", shorten(node), sentence, sources, quotes)

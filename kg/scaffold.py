@@ -236,9 +236,12 @@ def ledger(slug: str, *, title: str, text_file: str, created: date | None = None
     day = (created or date.today()).isoformat()
     return (f"# Claim ledger: {title}\n\n"
             f"Document `igdoc:{slug}` (text `{text_file}`, facts in `data/{slug}.ttl`), started {day}.\n\n"
-            "One row per claim the document makes, in the order of the text. *Where* is the node (and\n"
-            "property) that records it, or *set aside* with the reason (page chrome, no named entity, a\n"
-            "general statement). A claim recorded only partly says what is missing.\n\n"
-            "| # | claim (quote, verbatim) | where in the graph | status |\n"
-            "|---|---|---|---|\n\n"
+            "One row per claim the document makes (an atomic statement; page chrome is not a claim), in the\n"
+            "order of the text: an id, the quote it rests on (verbatim, in double quotes), its status (`fact`\n"
+            "or `set aside`), *where* it is (one triple in prefixed names in backticks, or `ASK <id>` naming\n"
+            "a SPARQL ASK under a `### <id>` heading below; for a set-aside claim, why) and its basis\n"
+            "(`stated`, `read-from-layout` or `editor-inferred`; `—` when set aside). docs/design.md,\n"
+            "Claim ledgers.\n\n"
+            "| id | quote | status | where | basis |\n"
+            "|---|---|---|---|---|\n\n"
             "Coverage: 0 of 0 claims recorded as facts.\n")

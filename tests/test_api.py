@@ -26,7 +26,7 @@ def test_the_readme_api_example_runs(capsys, root):
         "[('Chu Nan', 'affiliation'), ('Liyun HAN', 'post'), ('Shen Zhi', 'affiliation')]",
         "CNNIC 13",
         "Liyun HAN igperson:liyun-han",
-        "True 0 3189",
+        "True 0 3557",
     ]
 
 

@@ -60,9 +60,11 @@ def test_zhang_jianchuan_profile_has_his_posts_succession_and_participation(desc
                         "Center, starting on or after 2017-03-29; succeeds Song Zheng, Director of the ICANN "
                         "Beijing Engagement Center; start announced at ICANN 58 China Internet Community Readout "
                         "Session by Jia-Rong LOW."),
+        # the group's topics (ICANN, APNIC, APLTD) are the event's, not his
         ("Participation", "Zhang Jianchuan took part in ICANN 58 China Internet Community Readout Session "
-                          "(2017-03-29, the CAICT (premises)) as presenter, on APLTD (topic), APNIC (topic), "
-                          "ICANN affairs."),
+                          "(2017-03-29, the CAICT (premises)) as presenter."),
+        ("Participation", "Zhang Jianchuan took part in ICANN 58 Copenhagen Meeting (2017-03-10 to 2017-03-16, "
+                          "Copenhagen) as attendee (editor-inferred)."),
     ]
     succession = profile.statements[1]
     assert succession.sources == ("igdoc:circleid-icann58-readout",)
@@ -118,4 +120,4 @@ def test_inferred_relations_are_marked_and_do_not_become_statements():
     member_of = {(r.value, r.inferred) for r in profile.outgoing if r.property == "org:memberOf"}
     assert member_of == {("https://w3id.org/igkg/id/org/knet", True),
                          ("https://w3id.org/igkg/id/org/icann-beijing-engagement-center", True)}
-    assert [s.kind for s in profile.statements] == ["PostHolding", "PostHolding", "Participation"]
+    assert [s.kind for s in profile.statements] == ["PostHolding", "PostHolding", "Participation", "Participation"]

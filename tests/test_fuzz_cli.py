@@ -70,13 +70,13 @@ def _by_type(kind: str) -> list[tuple[str, str]]:
 def test_every_parameter_type_is_fuzzed():
     from kg.queries.library import library
 
-    assert {p.type for q in library().values() for p in q.params} == {"iri", "string", "date", "integer"}
+    assert {p.type for q in library().values() for p in q.params} == {"iri", "string", "date", "integer", "boolean"}
 
 
 @settings(FUZZ, max_examples=32)
 @given(data=st.data())
 def test_fuzz_query_parameters_of_each_type(store, data):
-    kind = data.draw(st.sampled_from(["iri", "string", "date", "integer"]))
+    kind = data.draw(st.sampled_from(["iri", "string", "date", "integer", "boolean"]))
     name, param = data.draw(st.sampled_from(_by_type(kind)))
     value = data.draw(VALUE)
     args = ("query", name, "-p", f"{param}={value}", "--store", str(store), "--format", "json")

@@ -81,7 +81,7 @@ def test_the_fixture_document_from_scaffold_to_query_and_describe(kg, project, t
         assert f"# {pattern}<" in turtle, pattern
     assert "#     qb:structure igcube:statistics-structure ; dcterms:source igdoc:" + SLUG + " ." in turtle
     ledger = (home / "docs" / "sources" / f"{SLUG}.md").read_text(encoding="utf-8")
-    assert "| # | claim (quote, verbatim) | where in the graph | status |\n|---|---|---|---|\n" in ledger
+    assert "| id | quote | status | where | basis |\n|---|---|---|---|---|\n" in ledger
 
     again = scaffold(kg, home, env)  # never overwrites an analyst's work by accident
     assert (again.returncode, again.stderr) == (2, f"error: {home / 'data' / (SLUG + '.ttl')} exists already; "
@@ -112,9 +112,9 @@ def test_the_fixture_document_from_scaffold_to_query_and_describe(kg, project, t
         "event/cnnic-lakeside-registry-association-mou-signing", "2016-09-14", "place/kunming", f"doc/{SLUG}"]]
     assert query("event-participants", "-p", f"event=igevent:{SLUG}") == [
         [f"event/{SLUG}", "person/ada-varga", "role/moderator", "org/lakeside-registry-association", "member",
-         f"doc/{SLUG}"],
-        [f"event/{SLUG}", "person/liyun-han", "role/speaker", "org/cnnic", "member", f"doc/{SLUG}"],
-        [f"event/{SLUG}", "person/liyun-han", "role/speaker", "org/cnnic", "on behalf of", f"doc/{SLUG}"],
+         f"doc/{SLUG}", "true"],
+        [f"event/{SLUG}", "person/liyun-han", "role/speaker", "org/cnnic", "member", f"doc/{SLUG}", "true"],
+        [f"event/{SLUG}", "person/liyun-han", "role/speaker", "org/cnnic", "on behalf of", f"doc/{SLUG}", "true"],
     ]
     assert [f"doc/{SLUG}"] in [r[:1] for r in query("facts-per-document")]
 

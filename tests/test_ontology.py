@@ -44,6 +44,7 @@ PREFIXES = """\
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix ex: <https://w3id.org/igkg/id/test/> .
 """
 
@@ -65,6 +66,7 @@ CLASSES = {
     "IDNCountryCodeTopLevelDomain": "CountryCodeTopLevelDomain", "GenericTopLevelDomain": "TopLevelDomain",
     "SupportingOrganization": "Organization", "RegionalInternetRegistry": "Organization",
     "Registrar": "Organization", "Membership": "org:Membership", "EventSeries": "Event",
+    "CooperationScope": "prov:Entity", "CooperationOffer": "CooperationScope", "StatedPosition": "prov:Entity",
 }
 OBJECT_PROPERTIES = {
     "post", "endCause", "succeeds", "succeededBy", "announcedAt", "announcedBy", "partOfDay", "reportsOn",
@@ -72,18 +74,20 @@ OBJECT_PROPERTIES = {
     "participant", "inEvent", "role", "onBehalfOf", "topic", "attended", "party", "signedAt",
     "areaOfCooperation", "depictedIn", "partnerOf", "aboutOrganization", "measure", "refArea", "unit",
     "reportedIn", "registryOperator", "operatesTopLevelDomain", "followsAgreement", "agreementStatus",
-    "basis",
+    "basis", "attendance", "valueBound", "cooperatingOrganization", "scopeArea", "positionOf",
+    "expressedBy", "expressedAt", "heldByAttendantsOf",
 }
 DATATYPE_PROPERTIES = {
     "acronym", "statedFunction", "honorific", "familyNameFirst", "postTitle", "attendanceAsWritten",
     "agreementKind", "refPeriod", "obsValue", "unitMultiplier", "valueAsWritten", "reportsPeriod",
     "seedFile", "quote", "earliestStart", "latestStart", "earliestEnd", "latestEnd", "approximateDuration",
+    "minValueExclusive", "boundAsWritten", "unanimous", "positionText",
 }
 ANNOTATION_PROPERTIES = {"openDomain", "openRange"}
 FUNCTIONAL = {
     "post", "participant", "inEvent", "role", "measure", "refArea", "refPeriod", "obsValue", "unit",
     "unitMultiplier", "familyNameFirst", "seedFile", "holdingStatus", "earliestStart", "latestStart",
-    "earliestEnd", "latestEnd", "approximateDuration", "agreementStatus",
+    "earliestEnd", "latestEnd", "approximateDuration", "agreementStatus", "basis", "minValueExclusive", "unanimous",
 }
 DISJOINT = {
     "Person", "Organization", "Event", "Agreement", "Place", "Post", "PostHolding", "Affiliation",
@@ -91,12 +95,15 @@ DISJOINT = {
 }
 # A cited report may become a seed: Report and SourceDocument are each disjoint with the rest, not
 # with each other (two AllDisjointClasses groups).
-# Top-level domains are none of the named entities; memberships none of the other records.
+# Top-level domains are none of the named entities; memberships none of the other records; the
+# records of the basis section (cooperation scopes, stated positions) are disjoint with the other
+# kinds of node in a group of their own.
 DISJOINT_GROUPS = sorted([
     DISJOINT - {"Report"}, DISJOINT - {"SourceDocument"},
     {"TopLevelDomain", "Organization", "Person", "Event", "Agreement", "Place", "Post"},
     {"Membership", "PostHolding", "Affiliation", "Participation", "Organization", "Person", "Event", "Agreement",
      "Post"},
+    DISJOINT - {"Report", "SourceDocument"} | {"CooperationScope", "StatedPosition"},
 ], key=sorted)
 
 
@@ -516,6 +523,12 @@ BAD_FIXTURES: dict[str, tuple[str, list[tuple[str | None, ...]]]] = {
         [("https://w3id.org/igkg/id/test/ev", SCHEMA + "attendee", "https://w3id.org/igkg/id/test/p"),
          ("https://w3id.org/igkg/id/test/p", ORG + "memberOf", "https://w3id.org/igkg/id/test/o")],
     ),
+    "reified-triple-asserted": (
+        'ex:org igkg:acronym "BO" .\n'
+        'ex:ok a rdf:Statement ; rdf:subject ex:org ; rdf:predicate igkg:acronym ; rdf:object "BO" .\n'
+        'ex:stale a rdf:Statement ; rdf:subject ex:org ; rdf:predicate igkg:acronym ; rdf:object "XX" .',
+        [("https://w3id.org/igkg/id/test/stale", RDF + "object", "XX")],
+    ),
     "functional-property": (
         'ex:part igkg:role ex:speaker , ex:moderator .\nex:obs igkg:obsValue 649 .',
         [("https://w3id.org/igkg/id/test/part", IGKG + "role", "https://w3id.org/igkg/id/test/moderator"),
@@ -708,7 +721,7 @@ def dl_profile_violations(*, extra_turtle: str | None = None, with_data: bool = 
     import pyoxigraph as ox
 
     from kg.dataset import build_store
-    from kg.namespaces import RDF
+    from kg.reason.hermit import owl_triples
 
     jar = Path(owlready2.__file__).parent / "hermit" / "HermiT.jar"
     store = build_store() if with_data else ontology_store()
@@ -717,15 +730,9 @@ def dl_profile_violations(*, extra_turtle: str | None = None, with_data: bool = 
     workdir = Path(tempfile.mkdtemp(prefix="igkg-dl-"))
     try:
         nt = workdir / "input.nt"
-        # RDF reification (an rdf:Statement describing one triple, with its igkg:basis and quote) is
-        # RDF-level metadata about the data, outside OWL: rdf:Statement, rdf:subject, rdf:predicate
-        # and rdf:object are reserved vocabulary in OWL 2 DL. The statement nodes are left out; the
-        # triples they describe stay.
-        statement = ox.NamedNode(RDF + "Statement")
-        rdf_type = ox.NamedNode(RDF + "type")
-        reified = {q.subject for q in store.quads_for_pattern(None, rdf_type, statement)}
-        ox.serialize({ox.Triple(q.subject, q.predicate, q.object) for q in store if q.subject not in reified},
-                     output=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        # the OWL view HermiT gets: without the reification layer (rdf:Statement nodes), whose
+        # reserved vocabulary is outside OWL 2 DL
+        ox.serialize(owl_triples(store), output=str(nt), format=ox.RdfFormat.N_TRIPLES)
         (workdir / "DLProfileCheck.java").write_text(DL_PROFILE_CHECK, encoding="utf-8")
         done = subprocess.run([owlready2.JAVA_EXE, "-cp", str(jar), str(workdir / "DLProfileCheck.java"), str(nt)],
                               capture_output=True, text=True, timeout=120)

@@ -23,8 +23,9 @@ GYM = "http://www.w3.org/2001/XMLSchema#gYearMonth"
 GY = "http://www.w3.org/2001/XMLSchema#gYear"
 DIRECTOR = ["query", "holder-of-post-on-date", "-p", "date=2017-03-29",
             "-p", "post=igpost:director-icann-beijing-engagement-center"]
-COLUMNS = ["date", "post", "person", "from", "to", "basis", "status", "source"]
+COLUMNS = ["date", "post", "person", "from", "to", "basis", "status", "source", "inferred"]
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 IN_OFFICE = ID + "vocab/in-office"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 
@@ -41,6 +42,7 @@ def expected_bindings(date_type="http://www.w3.org/2001/XMLSchema#date", date="2
             "basis": {"type": "literal", "value": "stated"},
             "status": {"type": "uri", "value": IN_OFFICE},
             "source": {"type": "uri", "value": DOC},
+            "inferred": {"type": "literal", "value": "true", "datatype": XSD_BOOLEAN},
         }
     ]
 
@@ -99,7 +101,7 @@ def test_query_csv(kg):
     rows = list(csv.reader(io.StringIO(r.stdout)))
     assert rows == [
         COLUMNS,
-        ["2017-03-29", POST, SONG, "2017-03-29", "2017-03-29", "stated", IN_OFFICE, DOC],
+        ["2017-03-29", POST, SONG, "2017-03-29", "2017-03-29", "stated", IN_OFFICE, DOC, "true"],
     ]
 
 
@@ -121,7 +123,7 @@ def test_query_tsv(kg):
     day = f'"2017-03-29"^^<{XSD_DATE}>'
     assert rows == [
         [f"?{c}" for c in COLUMNS],
-        [day, f"<{POST}>", f"<{SONG}>", day, day, '"stated"', f"<{IN_OFFICE}>", f"<{DOC}>"],
+        [day, f"<{POST}>", f"<{SONG}>", day, day, '"stated"', f"<{IN_OFFICE}>", f"<{DOC}>", "true"],
     ]
 
 
@@ -151,7 +153,7 @@ def test_query_table_shortens_iris(kg):
     assert lines[0].split() == COLUMNS
     assert lines[2].split() == ["2017-03-29", "igpost:director-icann-beijing-engagement-center",
                                 "igperson:song-zheng", "2017-03-29", "2017-03-29", "stated",
-                                "igvocab:in-office", "igdoc:circleid-icann58-readout"]
+                                "igvocab:in-office", "igdoc:circleid-icann58-readout", "true"]
     assert lines[-1] == "(1 row)"
 
 

@@ -31,7 +31,7 @@ def test_malware_security_finds_the_anti_malware_area_of_cooperation(backend):
         ("topic/internet-security-tools", "label"),
         ("topic/anti-malware-technologies", "label"),
         ("topic/building-future-partnership-column-a", "label"),
-        ("topic/dns-server-operation-stability-and-security", "label"),
+        ("scope/cnnic-building-future-partnership", "quote"),
     ]
     best = search(backend, "malware", limit=1)[0]
     assert (best.entity, best.snippet) == (
@@ -51,6 +51,7 @@ def test_a_person_first_then_the_records_naming_them(backend):
 def test_a_word_found_only_in_quotes(backend):
     assert hits(backend, "hanliyun") == [
         ("contact/cnnic-global-strategic-partnership", "quote"),
+        ("statement/global-strategic-partnership-manager-cnnic--post-in", "quote"),
         ("holding/liyun-han--global-strategic-partnership-manager-cnnic", "quote"),
     ]
 

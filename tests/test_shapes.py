@@ -113,7 +113,7 @@ def test_shapes_file_parses_and_every_shape_is_documented():
     assert undocumented == []
     assert all(isinstance(s, rdflib.URIRef) for s in shapes), "named shapes, so results cite a stable IRI"
     sparql = set(g.subjects(RDF.type, SH.SPARQLConstraint))
-    assert len(sparql) == 8
+    assert len(sparql) == 11
     assert all((s, SH.message, None) in g and (s, SH.prefixes, None) in g for s in sparql)
 
 

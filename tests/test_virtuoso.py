@@ -9,6 +9,7 @@ comparisons are made over the project's graphs, so the workers cannot disturb ea
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import invoke_kg
@@ -56,6 +57,9 @@ def loaded(shared, tmp_path_factory):
     local = invoke_kg("load", "--store", str(store), "--no-validate", "--json")
     assert local.returncode == 0, local.stderr
     return {"remote": shared[1], "local": json.loads(local.stdout), "store": store}
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def answer(result) -> tuple:
@@ -110,17 +114,43 @@ def test_loading_twice_gives_the_same_counts(virtuoso, loaded, dba, kg):
 TRANSITIVE = r"Virtuoso 37000 Error TR\.\.\.: (transitive start not given|Query contains a transitive derived table)"
 INTERNAL = r"Virtuoso 37000 Error SP031: SPARQL compiler: Internal error"
 COST = r"Virtuoso 42000 Error The estimated execution time \d+ \(sec\) exceeds the limit"
+OPTIMIZER = r"Virtuoso 37000 Error SQ156: Internal Optimized compiler error"
+SQ074 = r"Virtuoso 37000 Error SQ074"
 VIRTUOSO_DIFFERS = {  # (query, called with its example parameters or with none) -> what Virtuoso does
     ("editorial-notes", "example"): INTERNAL, ("editorial-notes", "none"): INTERNAL,
     ("event-hierarchy", "none"): TRANSITIVE,
+    ("events", "example"): OPTIMIZER,
     ("events-in-year", "example"): "fewer rows",
     ("facts-per-document", "none"): TRANSITIVE,
     ("facts-without-quote", "none"): TRANSITIVE,
     ("holder-of-post-on-date", "example"): "fewer rows",
+    ("organisation-timeline", "example"): SQ074,
     ("organisation-ancestors", "example"): TRANSITIVE,
     ("partnership-network", "example"): COST,
     ("statement-provenance", "example"): INTERNAL,
 }
+
+
+def as_virtuoso_writes(result: tuple) -> tuple:
+    """`answer` with the values Virtuoso 7.2 writes in another form written its way (docs/stores.md):
+    an xsd:boolean as the xsd:integer 1 or 0 (a projected boolean parameter, e.g. `inferred`), and an
+    xsd:duration of years and months as its number of months ("P3Y" as "36")."""
+    import pyoxigraph as ox
+
+    boolean, integer = ox.NamedNode(XSD + "boolean"), ox.NamedNode(XSD + "integer")
+    duration = ox.NamedNode(XSD + "duration")
+
+    def cell(term):
+        if isinstance(term, ox.Literal) and term.datatype == boolean:
+            return ox.Literal("1" if term.value == "true" else "0", datatype=integer)
+        m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?", term.value) if isinstance(term, ox.Literal) \
+            and term.datatype == duration else None
+        if m:
+            return ox.Literal(str(12 * int(m.group(1) or 0) + int(m.group(2) or 0)), datatype=duration)
+        return term
+
+    columns, rows, flag = result
+    return columns, [tuple(cell(t) for t in row) for row in rows], flag
 
 
 def test_the_whole_query_library_gives_the_same_rows_as_the_embedded_store(virtuoso, loaded):
@@ -131,11 +161,11 @@ def test_the_whole_query_library_gives_the_same_rows_as_the_embedded_store(virtu
     embedded, remote = backends(virtuoso, loaded)
     seen: set[tuple[str, str]] = set()
     for name, query, params in library_calls():
-        here = answer(lib.run(query, params, backend=embedded))
+        here = as_virtuoso_writes(answer(lib.run(query, params, backend=embedded)))
         call = (name, "example" if params else "none")
         differs = VIRTUOSO_DIFFERS.get(call)
         if differs in (None, "fewer rows", "another order"):
-            there = answer(lib.run(query, params, backend=remote))
+            there = as_virtuoso_writes(answer(lib.run(query, params, backend=remote)))
             if differs is None:
                 assert there == here, name
             elif differs == "fewer rows":
@@ -173,7 +203,7 @@ def test_a_query_marked_incomplete_on_virtuoso_says_so_on_stderr_and_keeps_its_r
     assert here.stderr == ""
     rows = lambda r: {json.dumps(b, sort_keys=True) for b in json.loads(r.stdout)["results"]["bindings"]}  # noqa: E731
     assert json.loads(there.stdout)["head"] == json.loads(here.stdout)["head"]
-    assert rows(there) < rows(here) and len(rows(there)) == 6 and len(rows(here)) == 10
+    assert rows(there) < rows(here) and len(rows(there)) == 6 and len(rows(here)) == 7
     csv = kg("query", "events-in-year", "-p", "year=2014", "--format", "csv", "--endpoint", f"{virtuoso.url}/sparql")
     assert csv.returncode == 0 and csv.stderr == there.stderr and csv.stdout.startswith("year,event,start,place,source\r\n")
 

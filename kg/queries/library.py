@@ -25,7 +25,7 @@ from typing import Any
 
 from kg.errors import InputError, UsageError
 
-PARAM_TYPES = ("iri", "string", "date", "integer")
+PARAM_TYPES = ("iri", "string", "date", "integer", "boolean")
 ENGINES = {"virtuoso": "Virtuoso", "oxigraph": "Oxigraph", "fuseki": "Fuseki", "graphdb": "GraphDB",
            "rdf4j": "RDF4J", "blazegraph": "Blazegraph", "stardog": "Stardog"}  # key: display name
 

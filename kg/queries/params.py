@@ -2,8 +2,8 @@
 
 A value given as a string becomes a pyoxigraph term by its declared type: `iri` (a prefixed name,
 a full IRI, or a label looked up with kg.labels), `string` (an xsd:string literal), `date`
-(`YYYY-MM-DD`, `YYYY-MM` or `YYYY` -> xsd:date, xsd:gYearMonth, xsd:gYear) or `integer` (within
-the declared min..max). The terms are then bound by the engine (kg.sparqltext.values_binding).
+(`YYYY-MM-DD`, `YYYY-MM` or `YYYY` -> xsd:date, xsd:gYearMonth, xsd:gYear), `integer` (within
+the declared min..max) or `boolean` (`true` or `false`, any case -> xsd:boolean). The terms are then bound by the engine (kg.sparqltext.values_binding).
 """
 
 from __future__ import annotations
@@ -67,6 +67,14 @@ def parse_integer(param: Param, value: str):
     if param.min is not None and n < param.min or param.max is not None and n > param.max:
         raise UsageError(f"parameter {param.name!r}: {n} is outside {param.min}..{param.max}")
     return _literal(str(n), XSD + "integer")
+
+
+def parse_boolean(name: str, value: str):
+    """`true` / `false` (any case, surrounding spaces ignored) -> xsd:boolean literal; UsageError else."""
+    v = value.strip().lower()
+    if v not in ("true", "false"):
+        raise UsageError(f"parameter {name!r}: {value!r} is not a boolean; write true or false")
+    return _literal(v, XSD + "boolean")
 
 
 def check_iri(name: str, iri: str) -> str:
@@ -151,6 +159,8 @@ def bind_params(query: NamedQuery, given: Mapping[str, str], backend=None) -> di
             out[p.name] = parse_integer(p, value)
         elif p.type == "date":
             out[p.name] = parse_date(p.name, value)
+        elif p.type == "boolean":
+            out[p.name] = parse_boolean(p.name, value)
         else:
             term = parse_iri(p.name, value, backend, cls=p.cls)
             if term is not None:

@@ -204,8 +204,33 @@ def _kill_group(proc: subprocess.Popen) -> None:
     proc.communicate()
 
 
+def owl_triples(quads: Iterable) -> list:
+    """The distinct triples of `quads` (pyoxigraph quads or triples) that make the OWL 2 DL view.
+
+    Left out: ``owl:imports`` (nothing is fetched) and the reification layer, every triple whose
+    subject is an ``rdf:Statement`` (docs/design.md, "Basis of facts"): ``rdf:subject``,
+    ``rdf:predicate`` and ``rdf:object`` are reserved vocabulary outside OWL 2 DL, and these nodes
+    only say how a triple rests on its source, which SPARQL and SHACL read.
+    """
+    import pyoxigraph as ox
+
+    imports, statement = OWL + "imports", RDF + "Statement"
+    quads = list(quads)
+    reified = {q.subject for q in quads if q.predicate.value == RDF_TYPE and q.object.value == statement}
+    seen: set = set()
+    out = []
+    for q in quads:
+        if q.predicate.value == imports or q.subject in reified:
+            continue
+        t = ox.Triple(q.subject, q.predicate, q.object)
+        if t not in seen:
+            seen.add(t)
+            out.append(t)
+    return out
+
+
 def _owlready_ntriples(quads: Iterable, workdir: Path) -> tuple[Path, int, int]:
-    """Load the triples (without owl:imports) into a fresh owlready2 World; save it as N-Triples.
+    """Load the OWL view of the triples (`owl_triples`) into a fresh owlready2 World; save it as N-Triples.
 
     Returns the file, the number of triples and the number of literals outside the OWL 2 datatype map.
     """
@@ -214,20 +239,12 @@ def _owlready_ntriples(quads: Iterable, workdir: Path) -> tuple[Path, int, int]:
     import owlready2
     import pyoxigraph as ox
 
-    imports = OWL + "imports"
-    seen = set()
     unchecked = 0
     triples = []
-    for q in quads:
-        if q.predicate.value == imports:
-            continue
-        t = ox.Triple(q.subject, q.predicate, q.object)
-        if t in seen:
-            continue
-        seen.add(t)
+    for t in owl_triples(quads):
         triples.append(t)
-        if isinstance(q.object, ox.Literal) and q.object.language is None \
-                and q.object.datatype.value not in OWL2_DATATYPES:
+        if isinstance(t.object, ox.Literal) and t.object.language is None \
+                and t.object.datatype.value not in OWL2_DATATYPES:
             unchecked += 1
     buf = io.BytesIO()
     ox.serialize(triples, buf, format=ox.RdfFormat.N_TRIPLES)

@@ -58,6 +58,8 @@ def fields(request: Request, query) -> list[dict]:
             field["input"] = "number"
         elif p.type == "date":
             field["pattern"] = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+        elif p.type == "boolean":
+            field["choices"] = [{"value": "true", "label": "true"}, {"value": "false", "label": "false"}]
         elif p.type == "iri" and p.cls:
             field["class"] = {"short": shorten(p.cls), "href": href(p.cls)}
             field["choices"] = cached(request, "choices:" + p.cls, lambda c=p.cls: choices(backend, c))
