@@ -8,7 +8,7 @@ parameter, InputError for a file that does not parse).
     from kg import api
 
     rows = api.query("people-of-organisation", {"org": "CNNIC"}, labels=True)
-    rows[0]["person"], rows[0]["personLabel"]   # 'https://w3id.org/igkg/id/person/chu-nan', 'Chu Nan'
+    rows[0]["person"], rows[0]["personLabel"]   # 'https://w3id.org/igkg/id/person/chu-nan-359b70', 'Chu Nan'
     api.sparql("SELECT ?o WHERE { ?o a igkg:Registry } ORDER BY ?o")        # list of dicts
     api.describe("Zhang Jianchuan").statements                                # kg.describe.Profile
     api.search("malware security", limit=3)                                   # list of dicts, best first

@@ -207,6 +207,19 @@ _SERVICE_WORD = re.compile(r"(?i)\bSERVICE(?:\s+SILENT)?\b")
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
+def deep_enough_to_parse() -> None:
+    """Raise the interpreter's recursion limit to PARSE_RECURSION_LIMIT (5000 frames) if it is lower;
+    never lower it again. rdflib's SPARQL grammar recurses once per nesting level of an expression:
+    the library's holder-of-post-on-date takes about 650 frames above its caller, and a query that
+    Jena has re-written with a bracket around every operation (as `rsparql` sends it) passes
+    Python's default of 1000. The limit is process-wide, so setting it back after a parse would
+    race with another thread's parse; 5000 is checked to be safe on the default 8 MiB thread stack."""
+    import sys
+
+    if sys.getrecursionlimit() < PARSE_RECURSION_LIMIT:
+        sys.setrecursionlimit(PARSE_RECURSION_LIMIT)
+
+
 def check_adhoc(text: str) -> str:
     """Refuse what would reach the network or the file system or change data; return the form
     (SELECT, ASK, CONSTRUCT or DESCRIBE). Raises UsageError with a one-line reason.
@@ -227,13 +240,7 @@ def check_adhoc(text: str) -> str:
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    import sys
-
-    depth = sys.getrecursionlimit()
-    # rdflib's grammar recurses once per nesting level of an expression: a query that Jena has
-    # re-written with a bracket around every operation (as `rsparql` sends it) passes Python's
-    # default of 1000 frames. 5000 is checked to be safe on the default 8 MiB thread stack.
-    sys.setrecursionlimit(max(depth, PARSE_RECURSION_LIMIT))
+    deep_enough_to_parse()
     try:
         tree = parseQuery(text)
     except ParseBaseException as e:
@@ -247,8 +254,6 @@ def check_adhoc(text: str) -> str:
         raise UsageError(_parse_error(text, e)) from None
     except RecursionError:
         raise UsageError("refused: the query is nested too deeply to be checked") from None
-    finally:
-        sys.setrecursionlimit(depth)
     names = _node_names(tree)
     if "ServiceGraphPattern" in names:
         raise UsageError("refused: SERVICE would make the engine call another endpoint over the network")

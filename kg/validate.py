@@ -209,6 +209,9 @@ def _one_line(e) -> str:
 def _prepared(text: str, namespaces: tuple[tuple[str, str], ...]):
     from rdflib.plugins.sparql import prepareQuery
 
+    from kg.sparqltext import deep_enough_to_parse
+
+    deep_enough_to_parse()
     return prepareQuery(text, initNs=dict(namespaces))
 
 

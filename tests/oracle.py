@@ -50,8 +50,10 @@ def run_sparql_rdflib(store, text: str, bindings: Mapping[str, Any] | None = Non
 
     from kg.namespaces import PREFIXES
     from kg.rdflib_bridge import from_rdflib, to_rdflib
+    from kg.sparqltext import deep_enough_to_parse
 
     rdflib_sparql.SPARQL_LOAD_GRAPHS = False
+    deep_enough_to_parse()  # as kg does before rdflib parses (holder-of-post-on-date nests deeply)
     init = {k: to_rdflib(v) for k, v in (bindings or {}).items()}
     result = rdflib_dataset(store).query(text, initNs=PREFIXES, initBindings=init or None)
     assert result.type == "SELECT", result.type

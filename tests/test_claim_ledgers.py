@@ -167,4 +167,4 @@ def test_a_fact_row_the_graph_lacks_fails(graph):
         == "editor-inferred"
     assert graph_basis(graph, "igevent:icann-58-readout-session", "schema:startDate", '"2017-03-29"') == "editor-inferred"
     assert graph_basis(graph, "igobs:china-netizen-number-2014-12", "igkg:obsValue", '"649"') == "read-from-layout"
-    assert graph_basis(graph, "igaff:liu-yue--caict", "org:organization", "igorg:caict") == "stated"
+    assert graph_basis(graph, "igaff:liu-yue-032bdc--caict--1", "org:organization", "igorg:caict") == "stated"

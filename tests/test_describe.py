@@ -17,11 +17,11 @@ def describer(real_store):
 
 
 @pytest.mark.parametrize("name", [
-    "Zhang Jianchuan", "zhang jianchuan", "igperson:zhang-jianchuan",
-    "https://w3id.org/igkg/id/person/zhang-jianchuan", "<https://w3id.org/igkg/id/person/zhang-jianchuan>",
+    "Zhang Jianchuan", "zhang jianchuan", "igperson:zhang-jianchuan-db8cb8",
+    "https://w3id.org/igkg/id/person/zhang-jianchuan-db8cb8", "<https://w3id.org/igkg/id/person/zhang-jianchuan-db8cb8>",
 ])
 def test_resolve_by_label_prefixed_name_or_iri(describer, name):
-    assert describer.resolve(name) == "https://w3id.org/igkg/id/person/zhang-jianchuan"
+    assert describer.resolve(name) == "https://w3id.org/igkg/id/person/zhang-jianchuan-db8cb8"
 
 
 def test_resolve_by_acronym_and_alt_label(describer):
@@ -34,7 +34,7 @@ def test_unknown_name_lists_close_matches(describer):
         describer.resolve("Song")
     message = str(err.value)
     assert message.startswith("'Song': no entity has this IRI, prefixed name or label\ndid you mean:\n")
-    assert "  Song Zheng (igperson:song-zheng)\n" in message + "\n"
+    assert "  Song Zheng (igperson:song-zheng-5f9c3a)\n" in message + "\n"
 
 
 def test_unknown_prefixed_name_is_an_error(describer):

@@ -27,14 +27,14 @@ def test_members_of_organisation_is_empty_without_inference(real_store):
 def test_members_of_organisation_with_inference_has_the_holders_and_affiliates(reasoned):
     result = lib.run("members-of-organisation", {"org": "igorg:knet"}, backend=reasoned)
     assert rows_text(result) == [
-        ("igorg:knet", "igperson:wang-wei", "iggraph:inferred", "igdoc:circleid-icann58-readout"),
-        ("igorg:knet", "igperson:zhang-jianchuan", "iggraph:inferred", "igdoc:circleid-icann58-readout"),
+        ("igorg:knet", "igperson:wang-wei-6e68c4", "iggraph:inferred", "igdoc:circleid-icann58-readout"),
+        ("igorg:knet", "igperson:zhang-jianchuan-db8cb8", "iggraph:inferred", "igdoc:circleid-icann58-readout"),
     ]
     cnnic = lib.run("members-of-organisation", {"org": "CNNIC"}, backend=reasoned)
     assert rows_text(cnnic) == [
-        ("igorg:cnnic", "igperson:chu-nan", "iggraph:inferred", "igdoc:circleid-icann58-readout"),
-        ("igorg:cnnic", "igperson:liyun-han", "iggraph:inferred", "igdoc:cnnic-inter-cctld-cooperation"),
-        ("igorg:cnnic", "igperson:shen-zhi", "iggraph:inferred", "igdoc:circleid-icann58-readout"),
+        ("igorg:cnnic", "igperson:chu-nan-359b70", "iggraph:inferred", "igdoc:circleid-icann58-readout"),
+        ("igorg:cnnic", "igperson:liyun-han-3e929e", "iggraph:inferred", "igdoc:cnnic-inter-cctld-cooperation"),
+        ("igorg:cnnic", "igperson:shen-zhi-b695bb", "iggraph:inferred", "igdoc:circleid-icann58-readout"),
     ]
 
 

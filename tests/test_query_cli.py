@@ -152,7 +152,7 @@ def test_query_table_shortens_iris(kg):
     lines = r.stdout.splitlines()
     assert lines[0].split() == COLUMNS
     assert lines[2].split() == ["2017-03-29", "igpost:director-icann-beijing-engagement-center",
-                                "igperson:song-zheng", "2017-03-29", "2017-03-29", "stated",
+                                "igperson:song-zheng-5f9c3a", "2017-03-29", "2017-03-29", "stated",
                                 "igvocab:in-office", "igdoc:circleid-icann58-readout", "true"]
     assert lines[-1] == "(1 row)"
 
@@ -229,14 +229,14 @@ def test_unknown_label_lists_candidates(kg):
 
 
 def test_sparql_select_with_predeclared_prefixes(kg):
-    r = kg("sparql", "SELECT ?p WHERE { ?h igkg:post ?p ; org:member igperson:song-zheng } ORDER BY ?p",
+    r = kg("sparql", "SELECT ?p WHERE { ?h igkg:post ?p ; org:member igperson:song-zheng-5f9c3a } ORDER BY ?p",
            "--format", "csv")
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines() == ["p", POST]
 
 
 def test_sparql_ask_json(kg):
-    r = kg("sparql", "ASK { igperson:zhang-jianchuan a igkg:Person }", "--format", "json")
+    r = kg("sparql", "ASK { igperson:zhang-jianchuan-db8cb8 a igkg:Person }", "--format", "json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == {"head": {}, "boolean": True}
 
@@ -255,7 +255,7 @@ def test_sparql_construct_turtle_parses_back(kg):
 
 
 def test_sparql_describe_ntriples(kg):
-    r = kg("sparql", "DESCRIBE igperson:song-zheng", "--format", "ntriples")
+    r = kg("sparql", "DESCRIBE igperson:song-zheng-5f9c3a", "--format", "ntriples")
     assert r.returncode == 0, r.stderr
     assert f'<{SONG}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/igkg/ontology#Person> .' \
         in r.stdout.splitlines()
@@ -263,7 +263,7 @@ def test_sparql_describe_ntriples(kg):
 
 def test_sparql_from_file_and_stdin(kg, tmp_path):
     f = tmp_path / "q.rq"
-    f.write_text("SELECT (COUNT(*) AS ?n) WHERE { igperson:song-zheng a igkg:Person }")
+    f.write_text("SELECT (COUNT(*) AS ?n) WHERE { igperson:song-zheng-5f9c3a a igkg:Person }")
     a = kg("sparql", "--file", str(f), "--format", "csv")
     b = kg("sparql", "--file", "-", "--format", "csv", input=f.read_text())
     assert a.returncode == b.returncode == 0, a.stderr
@@ -365,13 +365,13 @@ def test_the_bound_applies_to_every_query_command(kg, args):
 
 
 def test_timeout_0_means_no_bound(kg):
-    r = kg("sparql", "ASK { igperson:song-zheng a igkg:Person }", "--format", "json", "--timeout", "0")
+    r = kg("sparql", "ASK { igperson:song-zheng-5f9c3a a igkg:Person }", "--format", "json", "--timeout", "0")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == {"head": {}, "boolean": True}
 
 
 def test_sparql_with_timeout_answers_and_reports_errors_like_without(kg):
-    ok = kg("sparql", "ASK { igperson:song-zheng a igkg:Person }", "--format", "json", "--timeout", "30")
+    ok = kg("sparql", "ASK { igperson:song-zheng-5f9c3a a igkg:Person }", "--format", "json", "--timeout", "30")
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout) == {"head": {}, "boolean": True}
     bad = kg("sparql", "SELECT ?s WHERE { ?s ?p }", "--timeout", "30")

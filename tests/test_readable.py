@@ -88,7 +88,7 @@ def test_json_labels_are_literals_beside_the_iri(kg, files):
 def test_table_with_labels_shows_the_name_and_the_prefixed_name(kg, files):
     r = kg("query", "members-of-organisation", "-p", "org=KNET", "--labels", "--wide", env=files)
     assert r.returncode == 0, r.stderr
-    assert "Zhang Jianchuan (igperson:zhang-jianchuan)" in r.stdout
+    assert "Zhang Jianchuan (igperson:zhang-jianchuan-db8cb8)" in r.stdout
     assert "KNET (igorg:knet)" in r.stdout
 
 
@@ -148,7 +148,7 @@ def test_an_organisation_parameter_looks_among_organisations(backend):
 
 
 def test_a_parameter_of_another_class_says_what_the_label_names(backend):
-    with pytest.raises(UsageError, match=r"parameter 'org': 'Zhang Jianchuan' names igperson:zhang-jianchuan, "
+    with pytest.raises(UsageError, match=r"parameter 'org': 'Zhang Jianchuan' names igperson:zhang-jianchuan-db8cb8, "
                                          r"not a igkg:Organization"):
         lib.run("people-of-organisation", {"org": "Zhang Jianchuan"}, backend=backend)
 

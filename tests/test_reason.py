@@ -54,9 +54,9 @@ MINI_INFERRED = {
     "igevent:readout-panel rdf:type schema:Event",
     "igevent:readout rdf:type schema:Event",
     "igevent:readout rdf:type igkg:Event",
-    "igevent:readout schema:attendee igperson:song-zheng",
+    "igevent:readout schema:attendee igperson:song-zheng-5f9c3a",
     "igevent:readout schema:subEvent igevent:readout-panel",
-    "igholding:song-zheng--director-icann-beijing-engagement-center rdf:type org:Membership",
+    "igholding:song-zheng-5f9c3a--director-icann-beijing-engagement-center--1 rdf:type org:Membership",
     "igorg:cnnic rdf:type org:FormalOrganization",
     "igorg:cnnic rdf:type prov:Agent",
     "igorg:cnnic rdf:type schema:Organization",
@@ -79,7 +79,7 @@ MINI_INFERRED = {
     "igorg:icann-beijing-engagement-center rdf:type prov:Agent",
     "igorg:icann-beijing-engagement-center rdf:type schema:Organization",
     "igorg:icann-beijing-engagement-center rdf:type igkg:Organization",
-    "igorg:icann-beijing-engagement-center org:hasMember igperson:song-zheng",
+    "igorg:icann-beijing-engagement-center org:hasMember igperson:song-zheng-5f9c3a",
     "igorg:icann-beijing-engagement-center org:transitiveSubOrganizationOf igorg:icann-apac",
     "igorg:icann-beijing-engagement-center org:transitiveSubOrganizationOf igorg:icann",
     "igorg:icann rdf:type org:FormalOrganization",
@@ -87,14 +87,14 @@ MINI_INFERRED = {
     "igorg:icann rdf:type schema:Organization",
     "igorg:icann igkg:partnerOf igorg:cnnic",
     "igorg:icann igkg:partnerOf igorg:dotasia",
-    "igperson:song-zheng rdf:type prov:Agent",
-    "igperson:song-zheng rdf:type foaf:Person",
-    "igperson:song-zheng rdf:type schema:Person",
-    "igperson:song-zheng org:holds igpost:director-icann-beijing-engagement-center",
-    "igperson:song-zheng org:memberOf igorg:icann-beijing-engagement-center",
-    "igperson:song-zheng igkg:attended igevent:readout",
+    "igperson:song-zheng-5f9c3a rdf:type prov:Agent",
+    "igperson:song-zheng-5f9c3a rdf:type foaf:Person",
+    "igperson:song-zheng-5f9c3a rdf:type schema:Person",
+    "igperson:song-zheng-5f9c3a org:holds igpost:director-icann-beijing-engagement-center",
+    "igperson:song-zheng-5f9c3a org:memberOf igorg:icann-beijing-engagement-center",
+    "igperson:song-zheng-5f9c3a igkg:attended igevent:readout",
     "igpost:director-icann-beijing-engagement-center rdf:type org:Post",
-    "igpost:director-icann-beijing-engagement-center org:heldBy igperson:song-zheng",
+    "igpost:director-icann-beijing-engagement-center org:heldBy igperson:song-zheng-5f9c3a",
 }
 
 
@@ -159,14 +159,14 @@ def test_hermit_on_the_miniature_is_consistent_realises_and_infers_chain_values(
     assert (expand("igkg:CcTLDOperator"), expand("igkg:Registry")) in result.class_hierarchy
     values = {(shorten(s), shorten(p), shorten(o)) for s, p, o in result.inferred_property_values}
     assert values == {
-        ("igevent:readout", "schema:attendee", "igperson:song-zheng"),
+        ("igevent:readout", "schema:attendee", "igperson:song-zheng-5f9c3a"),
         ("igevent:readout", "schema:subEvent", "igevent:readout-panel"),
-        ("igorg:icann-beijing-engagement-center", "org:hasMember", "igperson:song-zheng"),
+        ("igorg:icann-beijing-engagement-center", "org:hasMember", "igperson:song-zheng-5f9c3a"),
         ("igorg:icann-beijing-engagement-center", "org:transitiveSubOrganizationOf", "igorg:icann"),
-        ("igperson:song-zheng", "org:holds", "igpost:director-icann-beijing-engagement-center"),
-        ("igperson:song-zheng", "org:memberOf", "igorg:icann-beijing-engagement-center"),
-        ("igperson:song-zheng", "igkg:attended", "igevent:readout"),
-        ("igpost:director-icann-beijing-engagement-center", "org:heldBy", "igperson:song-zheng"),
+        ("igperson:song-zheng-5f9c3a", "org:holds", "igpost:director-icann-beijing-engagement-center"),
+        ("igperson:song-zheng-5f9c3a", "org:memberOf", "igorg:icann-beijing-engagement-center"),
+        ("igperson:song-zheng-5f9c3a", "igkg:attended", "igevent:readout"),
+        ("igpost:director-icann-beijing-engagement-center", "org:heldBy", "igperson:song-zheng-5f9c3a"),
     }
     assert result.unchecked_literals == 2  # one xsd:date and one xsd:gYear
 
@@ -192,7 +192,7 @@ def test_a_clash_through_a_range_names_the_triple_that_implies_the_type():
         [MINI_ONTOLOGY, MINI_DATA, Source(FIXTURES / "range-clash.ttl", GRAPH + "range-clash")]
     )
     assert not result.consistent
-    assert [c.individual for c in result.clashes] == [expand("igperson:song-zheng")]
+    assert [c.individual for c in result.clashes] == [expand("igperson:song-zheng-5f9c3a")]
     reasons = [(shorten(r.type), r.how, shorten(r.via), shorten(r.other)) for r in result.clashes[0].reasons]
     assert ("igkg:Organization", "range", "org:organization", "igholding:wrong") in reasons
     text = result.clashes[0].describe()
@@ -329,7 +329,7 @@ def test_kg_reason_writes_the_materialised_triples(kg, tmp_path):
     assert r.returncode == 0, r.stderr
     quads = list(ox.parse(path=str(out), format=ox.RdfFormat.TRIG))
     assert quads and {q.graph_name for q in quads} == {ox.NamedNode(GRAPH_INFERRED)}
-    assert "igperson:song-zheng org:memberOf igorg:icann-beijing-engagement-center" in triple_names(quads)
+    assert "igperson:song-zheng-5f9c3a org:memberOf igorg:icann-beijing-engagement-center" in triple_names(quads)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,9 +350,9 @@ REAL_EXPECTED = [
     "igorg:icann-beijing-engagement-center org:transitiveSubOrganizationOf igorg:icann",
     "igorg:information-and-communication-administration org:transitiveSubOrganizationOf igorg:miit",
     # a person holding a post is a member of the post's organisation, and holds the post
-    "igperson:li-xiangning org:memberOf igorg:information-and-communication-administration",
-    "igorg:information-and-communication-administration org:hasMember igperson:li-xiangning",
-    "igperson:li-xiangning org:holds igpost:deputy-director-general-information-and-communication-administration",
+    "igperson:li-xiangning-11e04d org:memberOf igorg:information-and-communication-administration",
+    "igorg:information-and-communication-administration org:hasMember igperson:li-xiangning-11e04d",
+    "igperson:li-xiangning-11e04d org:holds igpost:deputy-director-general-information-and-communication-administration",
     # registry operators are organisations (CcTLDOperator ⊑ Registry ⊑ Organization)
     "igorg:krnic rdf:type igkg:Organization",
     "igorg:krnic rdf:type igkg:Registry",
@@ -361,8 +361,8 @@ REAL_EXPECTED = [
     # units (W3C ORG): the engagement centre is an org:OrganizationalUnit, not a formal organisation
     "igorg:icann-beijing-engagement-center rdf:type org:OrganizationalUnit",
     # attendance from participations
-    "igevent:icann-58-readout-session schema:attendee igperson:li-xiangning",
-    "igperson:li-xiangning igkg:attended igevent:icann-58-readout-session",
+    "igevent:icann-58-readout-session schema:attendee igperson:li-xiangning-11e04d",
+    "igperson:li-xiangning-11e04d igkg:attended igevent:icann-58-readout-session",
     # partners: both directions
     "igorg:cnnic igkg:partnerOf igorg:krnic",
     "igorg:krnic igkg:partnerOf igorg:cnnic",
@@ -405,17 +405,17 @@ def test_a_query_returns_more_rows_with_inference_than_without(inferred_store):
              "ORDER BY ?registry ?person")
     assert _rows(store, query, asserted_graphs) == []
     assert _rows(store, query, asserted_graphs + [ox.NamedNode(GRAPH_INFERRED)]) == [
-        ("igorg:cnnic", "igperson:chu-nan"),
-        ("igorg:cnnic", "igperson:liyun-han"),
-        ("igorg:cnnic", "igperson:shen-zhi"),
-        ("igorg:garbled-domain-name-registry", "igperson:wu-yangyi"),
+        ("igorg:cnnic", "igperson:chu-nan-359b70"),
+        ("igorg:cnnic", "igperson:liyun-han-3e929e"),
+        ("igorg:cnnic", "igperson:shen-zhi-b695bb"),
+        ("igorg:domain-name-registry-21fc2d", "igperson:wu-yangyi-408760"),
     ]
 
 
 def test_registries_with_inference_include_every_cctld_operator(inferred_store):
     store, asserted_graphs, _ = inferred_store
     query = "SELECT ?org WHERE { ?org a igkg:Registry } ORDER BY ?org"
-    assert _rows(store, query, asserted_graphs) == [("igorg:garbled-domain-name-registry",)]
+    assert _rows(store, query, asserted_graphs) == [("igorg:domain-name-registry-21fc2d",)]
     assert _rows(store, query, asserted_graphs + [ox.NamedNode(GRAPH_INFERRED)]) == [
         (f"igorg:{x}",) for x in ("cnnic", "denic", "garbled-domain-name-registry", "jordan-nict", "krnic", "laonic",
                                   "nominet", "pandi", "ru-cctld", "sgnic", "twnic", "yemennet", "zadna")
@@ -439,7 +439,7 @@ def test_rules_infer_the_chains_that_reasonable_skips():
     quads = read_dataset(default_sources()).quads
     by_reasonable = {(str(s), str(p), str(o)) for s, p, o in reasonable_triples(quads)}
     by_rules = {(q.subject.value, q.predicate.value, q.object.value) for q in inferred_quads(quads)}
-    member_of = (expand("igperson:li-xiangning"), expand("org:memberOf"),
+    member_of = (expand("igperson:li-xiangning-11e04d"), expand("org:memberOf"),
                  expand("igorg:information-and-communication-administration"))
     sub_org = (expand("igorg:icann-beijing-engagement-center"), expand("org:transitiveSubOrganizationOf"),
                expand("igorg:icann"))

@@ -116,9 +116,9 @@ def test_the_readme_python_example_runs_and_prints_cnnic_people(capsys, monkeypa
     namespace: dict = {}
     exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the project's own README
     assert capsys.readouterr().out.splitlines() == [
-        "https://w3id.org/igkg/id/person/chu-nan affiliation",
-        "https://w3id.org/igkg/id/person/liyun-han post",
-        "https://w3id.org/igkg/id/person/shen-zhi affiliation",
+        "https://w3id.org/igkg/id/person/chu-nan-359b70 affiliation",
+        "https://w3id.org/igkg/id/person/liyun-han-3e929e post",
+        "https://w3id.org/igkg/id/person/shen-zhi-b695bb affiliation",
     ]
-    assert [r["successor"] for r in namespace["rows"]] == ["https://w3id.org/igkg/id/person/zhang-jianchuan"] * 2
+    assert [r["successor"] for r in namespace["rows"]] == ["https://w3id.org/igkg/id/person/zhang-jianchuan-db8cb8"] * 2
     assert namespace["json_bytes"].startswith(b'{"head":{"vars":["person","name","honorific","source"]}')

@@ -67,7 +67,7 @@ def test_a_changed_sentence_fails_naming_the_data_file_and_line(kg, changed_seed
     line = han_quote_line()
     assert failures == [
         f"  - data/cnnic-inter-cctld-cooperation.ttl:{line}: quote of "
-        "igholding:liyun-han--global-strategic-partnership-manager-cnnic not found in "
+        "igholding:liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1 not found in "
         f"{SLIDES_TEXT} (igdoc:cnnic-inter-cctld-cooperation): {HAN_QUOTE!r}"]
 
 
@@ -77,7 +77,7 @@ def test_a_changed_sentence_in_json(kg, changed_seeds):
     assert (r.returncode, doc["ok"]) == (1, False)
     assert doc["quotes"]["failures"] == [{
         "problem": "quote not found", "file": "data/cnnic-inter-cctld-cooperation.ttl", "line": han_quote_line(),
-        "node": "https://w3id.org/igkg/id/holding/liyun-han--global-strategic-partnership-manager-cnnic",
+        "node": "https://w3id.org/igkg/id/holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1",
         "quote": HAN_QUOTE, "document": "https://w3id.org/igkg/id/doc/cnnic-inter-cctld-cooperation",
         "textFile": SLIDES_TEXT}]
 

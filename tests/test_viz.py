@@ -115,7 +115,7 @@ def test_whole_network_has_every_link_of_the_data_and_each_node_links_to_its_pag
     ends = {f"/id/{end}" for e in ALL_EDGES for end in e[1:3]}
     assert set(nodes) == ends and len(nodes) == 42
     assert nodes["/id/org/cnnic"] == {"name": "CNNIC", "classes": {"cctld-operator"}}
-    assert nodes["/id/person/zhang-jianchuan"] == {"name": "Zhang Jianchuan", "classes": {"person"}}
+    assert nodes["/id/person/zhang-jianchuan-db8cb8"] == {"name": "Zhang Jianchuan", "classes": {"person"}}
     assert nodes["/id/org/miit"] == {"name": "Ministry of Industry and Information Technology", "classes": {"ministry"}}
     assert nodes["/id/org/icann-beijing-engagement-center"]["classes"] == {"engagement-centre"}
 
@@ -145,7 +145,7 @@ def test_around_cnnic_keeps_its_partners_and_people_only(backend):
 
     nodes, edges = parse_network(network_svg(backend, around="igorg:cnnic"))
     assert set(nodes) == ({"/id/org/cnnic"} | {f"/id/org/{p}" for p in CNNIC_PARTNERS}
-                          | {"/id/person/chu-nan", "/id/person/shen-zhi", "/id/person/liyun-han"})
+                          | {"/id/person/chu-nan-359b70", "/id/person/shen-zhi-b695bb", "/id/person/liyun-han-3e929e"})
     assert edges == [e for e in ALL_EDGES if "org/cnnic" in e[1:3]]
     assert len(edges) == 17 and "focus" in nodes["/id/org/cnnic"]["classes"]
 
@@ -155,7 +155,7 @@ def test_around_a_person_at_depth_two_reaches_the_organisations_of_their_organis
 
     nodes, edges = parse_network(network_svg(backend, around="Zhang Jianchuan", depth=2))
     assert sorted(nodes) == ["/id/org/icann", "/id/org/icann-beijing-engagement-center", "/id/org/knet",
-                             "/id/person/song-zheng", "/id/person/wang-wei", "/id/person/zhang-jianchuan"]
+                             "/id/person/song-zheng-5f9c3a", "/id/person/wang-wei-6e68c4", "/id/person/zhang-jianchuan-db8cb8"]
     assert edges == sorted([
         ("post", "person/song-zheng", "org/icann-beijing-engagement-center",
          "holding/song-zheng--director-icann-beijing-engagement-center"),
@@ -166,7 +166,7 @@ def test_around_a_person_at_depth_two_reaches_the_organisations_of_their_organis
         ("sub-organisation", "org/icann-beijing-engagement-center", "org/icann", None),
     ])
     one, _ = parse_network(network_svg(backend, around="Zhang Jianchuan"))
-    assert sorted(one) == ["/id/org/icann-beijing-engagement-center", "/id/org/knet", "/id/person/zhang-jianchuan"]
+    assert sorted(one) == ["/id/org/icann-beijing-engagement-center", "/id/org/knet", "/id/person/zhang-jianchuan-db8cb8"]
 
 
 def test_network_is_the_same_svg_every_time(backend):
@@ -192,16 +192,16 @@ def test_timeline_rows_state_the_events_signings_and_posts_with_their_dates(back
     assert rows["/id/agreement/cnnic-ru-cctld-strategic-partnership-mou"] == [
         "CNNIC-.RU ccTLD Strategic Partnership MOU — 2014-11"]
     # the approximate span is written as circa, never as a date (no "2014" for 2017 less 3 years)
-    assert rows["/id/holding/song-zheng--director-icann-beijing-engagement-center"] == [
+    assert rows["/id/holding/song-zheng-5f9c3a--director-icann-beijing-engagement-center--1"] == [
         "Song Zheng, Director of the ICANN Beijing Engagement Center — in office by 2017-03-29 "
         "(circa 3 years by then), ends on or after 2017-03-29; end: left the position; end announced 2017-03-29"]
-    assert rows["/id/holding/zhang-jianchuan--director-icann-beijing-engagement-center"] == [
+    assert rows["/id/holding/zhang-jianchuan-db8cb8--director-icann-beijing-engagement-center--1"] == [
         "Zhang Jianchuan, Director of the ICANN Beijing Engagement Center (successor of Song Zheng) — "
         "announced; starts on or after 2017-03-29, end not stated; start announced 2017-03-29"]
-    assert rows["/id/holding/guo-feng--vice-chair-gac"] == [
+    assert rows["/id/holding/guo-feng-0ee565--vice-chair-gac--1"] == [
         "Guo Feng, Vice Chair of the Governmental Advisory Committee (GAC) — "
         "in office by 2017-03-29, ends on or after 2017-03-29"]
-    assert rows["/id/holding/liyun-han--global-strategic-partnership-manager-cnnic"] == [
+    assert rows["/id/holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1"] == [
         "Liyun HAN, Global Strategic Partnership Manager (CNNIC) — in office; start and end not stated"]
     events = [h for h in rows if h.startswith("/id/event/")]
     # 13 events less the 3 signing ceremonies, which are drawn as their agreements' signings (photos
@@ -224,7 +224,7 @@ def test_timeline_around_cnnic_has_its_events_signings_and_posts_only(backend):
         "/id/event/wsis-10-workshop-new-concept-of-capacity-building", "/id/event/wic-wuzhen-summit",
         "/id/event/icann-58-readout-session",
         "/id/agreement/cnnic-krnic-strategic-partnership-mou", "/id/agreement/cnnic-ru-cctld-strategic-partnership-mou",
-        "/id/holding/liyun-han--global-strategic-partnership-manager-cnnic",
+        "/id/holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1",
     ])
 
 

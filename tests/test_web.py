@@ -60,17 +60,17 @@ def test_entity_page_shows_each_statement_with_its_source_and_quote(client):
     assert r.status_code == 200 and r.headers["content-type"] == "text/html; charset=utf-8"
     page = text_of(r.text)
     assert "<h1>CNNIC</h1>" in r.text
-    assert ("Shen Zhi is from CNNIC. igaff:shen-zhi--cnnic Source: igdoc:circleid-icann58-readout "
+    assert ("Shen Zhi is from CNNIC. igaff:shen-zhi-b695bb--cnnic--1 Source: igdoc:circleid-icann58-readout "
             "“Shen Zhi and Chu Nan from CNNIC”") in page
     assert '<a href="/id/doc/circleid-icann58-readout">igdoc:circleid-icann58-readout</a>' in r.text
-    assert '<a class="node" href="/id/affiliation/shen-zhi--cnnic">igaff:shen-zhi--cnnic</a>' in r.text
+    assert '<a class="node" href="/id/affiliation/shen-zhi-b695bb--cnnic--1">igaff:shen-zhi-b695bb--cnnic--1</a>' in r.text
 
 
 def test_entity_page_marks_inferred_types_and_links_types_to_the_ontology(client):
     r = client.get("/id/org/cnnic")
     assert re.search(r'<a href="/ontology#CcTLDOperator">ccTLD operator</a>,', r.text)
     assert re.search(r'<a href="/ontology#Registry">domain name registry</a> <span class="inferred"', r.text)
-    holding = client.get("/id/holding/liyun-han--global-strategic-partnership-manager-cnnic")
+    holding = client.get("/id/holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1")
     assert holding.status_code == 200
     assert '<th scope="row"><a href="/ontology#post">igkg:post</a></th>' in holding.text
 
@@ -87,7 +87,7 @@ def test_entity_page_groups_incoming_links_and_marks_inferred_ones(client):
     r = client.get("/id/org/cnnic")
     linked = r.text[r.text.index('<h2 id="in-h">'):]
     assert '<h3><a href="http://www.w3.org/ns/org#organization">org:organization</a> <span class="count">(3)</span></h3>' in linked
-    assert re.search(r'<a href="/id/person/chu-nan">Chu Nan</a> <span class="inferred">inferred</span>', r.text)
+    assert re.search(r'<a href="/id/person/chu-nan-359b70">Chu Nan</a> <span class="inferred">inferred</span>', r.text)
 
 
 def test_unknown_entity_is_a_404_page(client):
@@ -147,7 +147,7 @@ def test_search_shows_the_full_text_matches_of_quotes_with_artefacts_repaired(cl
     hits = re.findall(r'<li><a href="([^"]+)">[^<]+</a> <span class="iri">[^<]+</span>\n<span class="note">([^<]+)</span>',
                       section)
     assert hits[:4] == [
-        ("/id/holding/liyun-han--global-strategic-partnership-manager-cnnic",
+        ("/id/holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1",
          "quote: …r a t egic Par t ner ship [Manager] [hanliyun]@cnnic.cn"),
         ("/id/role/global-strategic-partnership-manager", "label: Global Strategic [Partnership] [Manager]"),
         ("/id/post/global-strategic-partnership-manager-cnnic", "label: Global Strategic [Partnership] [Manager] (CNNIC)"),
@@ -156,7 +156,7 @@ def test_search_shows_the_full_text_matches_of_quotes_with_artefacts_repaired(cl
 
 @pytest.mark.parametrize("kind, expected", [
     ("organisations", '<a href="/id/org/cnnic">CNNIC</a>'),
-    ("people", '<a href="/id/person/zhang-jianchuan">'),
+    ("people", '<a href="/id/person/zhang-jianchuan-db8cb8">'),
     ("events", "<h2>2014 "),
     ("agreements", 'href="/id/agreement/caict-icann-mou"'),
     ("documents", '<a href="/id/doc/circleid-icann58-readout">'),
@@ -191,7 +191,7 @@ def test_query_form_with_parameters_shows_rows_linking_to_entities(client):
     r = client.get("/queries/people-of-organisation", params={"org": "CNNIC"})
     assert r.status_code == 200
     assert '<h2 id="rows-h">3 rows</h2>' in r.text
-    assert '<a href="/id/person/shen-zhi" title="igperson:shen-zhi">Shen Zhi</a>' in r.text
+    assert '<a href="/id/person/shen-zhi-b695bb" title="igperson:shen-zhi-b695bb">Shen Zhi</a>' in r.text
     assert '<a href="/queries/people-of-organisation.csv?org=CNNIC">CSV</a>' in r.text
 
 
@@ -209,9 +209,9 @@ def test_query_results_at_stable_urls_equal_kg_query(client, kg):
         cli = kg("query", "people-of-organisation", "-p", "org=CNNIC", "--format", ext)
         assert r.content == cli.stdout.encode(), ext
     rows = list(csv.reader(io.StringIO(client.get("/queries/people-of-organisation.csv?org=CNNIC").text)))
-    assert [row[1] for row in rows[1:]] == ["https://w3id.org/igkg/id/person/chu-nan",
-                                            "https://w3id.org/igkg/id/person/liyun-han",
-                                            "https://w3id.org/igkg/id/person/shen-zhi"]
+    assert [row[1] for row in rows[1:]] == ["https://w3id.org/igkg/id/person/chu-nan-359b70",
+                                            "https://w3id.org/igkg/id/person/liyun-han-3e929e",
+                                            "https://w3id.org/igkg/id/person/shen-zhi-b695bb"]
 
 
 def test_query_with_a_bad_parameter_answers_400_with_the_cli_message(client, kg):
@@ -440,7 +440,7 @@ def test_entity_page_links_its_pictures_and_loads_them_from_the_fragment(client)
     assert '<h2 id="picture-network-h">Cooperation network around it</h2>' in r.text
     assert '<h2 id="picture-timeline-h">Timeline around it</h2>' in r.text
     assert f'<a href="/network?around={around}">Open on its own page</a>' in r.text
-    assert '<a xlink:href="/id/person/liyun-han"' in r.text
+    assert '<a xlink:href="/id/person/liyun-han-3e929e"' in r.text
     caption = re.search(r"(\d+) nodes, (\d+) links; every name links to its page\.", r.text)
     figure = r.text[r.text.index('<figure class="picture network"'):r.text.index("</figure>")]
     assert caption and figure.count('<g id="node') == int(caption[1]) and figure.count('<g id="edge') == int(caption[2])

@@ -131,9 +131,9 @@ def test_search_from_home_open_an_entity_follow_links_and_read_a_quote_with_its_
     source = statement.find_element(By.CSS_SELECTOR, "p.source a")
     assert source.text == "igdoc:circleid-icann58-readout"
     statement.find_element(By.CSS_SELECTOR, "a.node").click()  # the affiliation stating it
-    wait(browser, ec.url_to_be(app + "/id/affiliation/chu-nan--cnnic"))
+    wait(browser, ec.url_to_be(app + "/id/affiliation/chu-nan-359b70--cnnic--1"))
     browser.find_element(By.LINK_TEXT, "Chu Nan").click()  # a link to another entity
-    wait(browser, ec.url_to_be(app + "/id/person/chu-nan"))
+    wait(browser, ec.url_to_be(app + "/id/person/chu-nan-359b70"))
     assert h1(browser) == "Chu Nan"
     quoted = browser.find_element(By.XPATH, "//li[@class='statement'][blockquote]")
     document = quoted.find_element(By.CSS_SELECTOR, "p.source a")
@@ -141,7 +141,7 @@ def test_search_from_home_open_an_entity_follow_links_and_read_a_quote_with_its_
     assert quote.startswith("“") and quote.endswith("”") and "Chu Nan" in quote
     document.click()
     wait(browser, ec.url_to_be(app + "/id/doc/circleid-icann58-readout"))
-    assert "igaff:chu-nan--cnnic" in browser.find_element(By.TAG_NAME, "main").text
+    assert "igaff:chu-nan-359b70--cnnic--1" in browser.find_element(By.TAG_NAME, "main").text
     shot(browser, "document")
 
 
