@@ -73,7 +73,7 @@ def test_the_fixture_document_from_scaffold_to_query_and_describe(kg, project, t
     assert (written["data"], written["ledger"], written["textInSources"]) == (
         f"data/{SLUG}.ttl", f"docs/sources/{SLUG}.md", True)
     assert [(m["entity"].replace(ID, ""), m["how"]) for m in written["mentions"]] == [
-        ("org/cnnic", "label"), ("person/liyun-han", "label"), ("place/kunming", "label")]
+        ("org/cnnic", "label"), ("person/liyun-han-3e929e", "label"), ("place/kunming", "label")]
     turtle = (home / "data" / f"{SLUG}.ttl").read_text(encoding="utf-8")
     assert f'igdoc:{SLUG} a igkg:SourceDocument ;\n    rdfs:label "{TITLE}" ;' in turtle
     assert f'igkg:seedFile "{TEXT.name}" .' in turtle
@@ -113,8 +113,8 @@ def test_the_fixture_document_from_scaffold_to_query_and_describe(kg, project, t
     assert query("event-participants", "-p", f"event=igevent:{SLUG}") == [
         [f"event/{SLUG}", "person/ada-varga", "role/moderator", "org/lakeside-registry-association", "member",
          f"doc/{SLUG}", "true"],
-        [f"event/{SLUG}", "person/liyun-han", "role/speaker", "org/cnnic", "member", f"doc/{SLUG}", "true"],
-        [f"event/{SLUG}", "person/liyun-han", "role/speaker", "org/cnnic", "on behalf of", f"doc/{SLUG}", "true"],
+        [f"event/{SLUG}", "person/liyun-han-3e929e", "role/speaker", "org/cnnic", "member", f"doc/{SLUG}", "true"],
+        [f"event/{SLUG}", "person/liyun-han-3e929e", "role/speaker", "org/cnnic", "on behalf of", f"doc/{SLUG}", "true"],
     ]
     assert [f"doc/{SLUG}"] in [r[:1] for r in query("facts-per-document")]
 

@@ -33,7 +33,7 @@ def test_pages_of_people_put_together_are_the_whole_ordered_list(backend):
     pages = [people(lib.run("people", backend=backend, limit=5, offset=k)) for k in (0, 5, 10, 15)]
     assert [len(p) for p in pages] == [5, 5, 5, 1]
     assert sum(pages, []) == whole
-    assert pages[0] == ["cai-xiongshan", "chu-nan", "guo-feng", "jia-rong-low", "kan-kaili"]
+    assert pages[0] == ["cai-xiongshan-30ac5c", "chu-nan-359b70", "guo-feng-0ee565", "jia-rong-low-dc02d2", "kan-kaili-cf3332"]
 
 
 def test_a_page_past_the_end_is_empty_and_offset_alone_skips(backend):

@@ -17,8 +17,8 @@ from conftest import run_kg
 ID = "https://w3id.org/igkg/id/"
 DOC = ID + "doc/circleid-icann58-readout"
 POST = ID + "post/director-icann-beijing-engagement-center"
-SONG = ID + "person/song-zheng"
-ZHANG = ID + "person/zhang-jianchuan"
+SONG = ID + "person/song-zheng-5f9c3a"
+ZHANG = ID + "person/zhang-jianchuan-db8cb8"
 GYM = "http://www.w3.org/2001/XMLSchema#gYearMonth"
 GY = "http://www.w3.org/2001/XMLSchema#gYear"
 DIRECTOR = ["query", "holder-of-post-on-date", "-p", "date=2017-03-29",
@@ -249,8 +249,8 @@ def test_sparql_construct_turtle_parses_back(kg):
     assert r.returncode == 0, r.stderr
     triples = {(t.subject.value, t.object.value) for t in ox.parse(r.stdout.encode(), format=ox.RdfFormat.TURTLE)}
     assert triples == {
-        (ID + "holding/song-zheng--director-icann-beijing-engagement-center", SONG),
-        (ID + "holding/zhang-jianchuan--director-icann-beijing-engagement-center", ZHANG),
+        (ID + "holding/song-zheng-5f9c3a--director-icann-beijing-engagement-center--1", SONG),
+        (ID + "holding/zhang-jianchuan-db8cb8--director-icann-beijing-engagement-center--1", ZHANG),
     }
 
 

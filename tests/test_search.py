@@ -41,10 +41,10 @@ def test_malware_security_finds_the_anti_malware_area_of_cooperation(backend):
 
 def test_a_person_first_then_the_records_naming_them(backend):
     assert hits(backend, "Zhang Jianchuan") == [
-        ("person/zhang-jianchuan", "label"),
-        ("holding/zhang-jianchuan--senior-researcher-knet", "label"),
-        ("affiliation/wang-wei--knet", "quote"),
-        ("participation/icann-58-readout-session--wang-wei", "quote"),
+        ("person/zhang-jianchuan-db8cb8", "label"),
+        ("holding/zhang-jianchuan-db8cb8--senior-researcher-knet--1", "label"),
+        ("affiliation/wang-wei-6e68c4--knet--1", "quote"),
+        ("participation/icann-58-readout-session--wang-wei-6e68c4--presenter", "quote"),
     ]
 
 
@@ -52,7 +52,7 @@ def test_a_word_found_only_in_quotes(backend):
     assert hits(backend, "hanliyun") == [
         ("contact/cnnic-global-strategic-partnership", "quote"),
         ("statement/global-strategic-partnership-manager-cnnic--post-in", "quote"),
-        ("holding/liyun-han--global-strategic-partnership-manager-cnnic", "quote"),
+        ("holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1", "quote"),
     ]
 
 
@@ -60,9 +60,9 @@ def test_partnership_manager_finds_the_split_words_of_the_slide_and_keeps_the_qu
     assert hits(backend, "Partnership Manager", limit=3) == [
         ("role/global-strategic-partnership-manager", "label"),
         ("post/global-strategic-partnership-manager-cnnic", "label"),
-        ("holding/liyun-han--global-strategic-partnership-manager-cnnic", "label"),
+        ("holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1", "label"),
     ]
-    holding = ID + "holding/liyun-han--global-strategic-partnership-manager-cnnic"
+    holding = ID + "holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1"
     assert (holding, "quote", HAN_QUOTE) in texts_matching(backend, "Partnership Manager")
 
 
@@ -89,7 +89,7 @@ def test_kg_search_json(kg):
     assert r.returncode == 0, r.stderr
     assert [(h["entity"], h["label"], h["field"], h["snippet"]) for h in json.loads(r.stdout)] == [
         (ID + "org/knet", "KNET", "label", "[KNET]"),
-        (ID + "affiliation/wang-wei--knet", "Wang Wei, from KNET", "label", "Wang Wei, from [KNET]"),
+        (ID + "affiliation/wang-wei-6e68c4--knet--1", "Wang Wei, from KNET", "label", "Wang Wei, from [KNET]"),
     ]
 
 

@@ -34,25 +34,25 @@ ALL_EDGES = sorted([
     ("partnership", "org/cnnic", "org/twnic", "agreement/cnnic--twnic"),
     ("partnership", "org/cnnic", "org/yemennet", "agreement/cnnic--yemennet"),
     ("partnership", "org/cnnic", "org/zadna", "agreement/cnnic--zadna"),
-    ("post", "person/guo-feng", "org/caict", "holding/guo-feng--researcher-caict"),
-    ("post", "person/guo-feng", "org/gac", "holding/guo-feng--vice-chair-gac"),
-    ("post", "person/jia-rong-low", "org/icann", "holding/jia-rong-low--general-manager-asia-pacific-operations-icann"),
-    ("post", "person/jia-rong-low", "org/icann", "holding/jia-rong-low--vice-president-icann"),
-    ("post", "person/li-xiangning", "org/information-and-communication-administration", "holding/li-xiangning--deputy-director-general-information-and-communication-administration"),
-    ("post", "person/liyun-han", "org/cnnic", "holding/liyun-han--global-strategic-partnership-manager-cnnic"),
-    ("post", "person/song-zheng", "org/icann-beijing-engagement-center", "holding/song-zheng--director-icann-beijing-engagement-center"),
-    ("announced-post", "person/zhang-jianchuan", "org/icann-beijing-engagement-center", "holding/zhang-jianchuan--director-icann-beijing-engagement-center"),
-    ("post", "person/zhang-jianchuan", "org/knet", "holding/zhang-jianchuan--senior-researcher-knet"),
-    ("affiliation", "person/cai-xiongshan", "org/tencent-research-institute", "affiliation/cai-xiongshan--tencent-research-institute"),
-    ("affiliation", "person/chu-nan", "org/cnnic", "affiliation/chu-nan--cnnic"),
-    ("affiliation", "person/kan-kaili", "org/beijing-university-of-posts-and-telecommunications", "affiliation/kan-kaili--beijing-university-of-posts-and-telecommunications"),
-    ("affiliation", "person/liu-limei", "org/conac", "affiliation/liu-limei--conac"),
-    ("affiliation", "person/liu-yue", "org/caict", "affiliation/liu-yue--caict"),
-    ("affiliation", "person/pam-little", "org/alibaba-cloud", "affiliation/pam-little--alibaba-cloud"),
-    ("affiliation", "person/shen-zhi", "org/cnnic", "affiliation/shen-zhi--cnnic"),
-    ("affiliation", "person/tan-yaling", "org/teleinfo", "affiliation/tan-yaling--teleinfo"),
-    ("affiliation", "person/wang-wei", "org/knet", "affiliation/wang-wei--knet"),
-    ("affiliation", "person/wu-yangyi", "org/garbled-domain-name-registry", "affiliation/wu-yangyi--garbled-domain-name-registry"),
+    ("post", "person/guo-feng-0ee565", "org/caict", "holding/guo-feng-0ee565--researcher-caict--1"),
+    ("post", "person/guo-feng-0ee565", "org/gac", "holding/guo-feng-0ee565--vice-chair-gac--1"),
+    ("post", "person/jia-rong-low-dc02d2", "org/icann", "holding/jia-rong-low-dc02d2--general-manager-asia-pacific-operations-icann--1"),
+    ("post", "person/jia-rong-low-dc02d2", "org/icann", "holding/jia-rong-low-dc02d2--vice-president-icann--1"),
+    ("post", "person/li-xiangning-11e04d", "org/information-and-communication-administration", "holding/li-xiangning-11e04d--deputy-director-general-information-and-communication-administration--1"),
+    ("post", "person/liyun-han-3e929e", "org/cnnic", "holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1"),
+    ("post", "person/song-zheng-5f9c3a", "org/icann-beijing-engagement-center", "holding/song-zheng-5f9c3a--director-icann-beijing-engagement-center--1"),
+    ("announced-post", "person/zhang-jianchuan-db8cb8", "org/icann-beijing-engagement-center", "holding/zhang-jianchuan-db8cb8--director-icann-beijing-engagement-center--1"),
+    ("post", "person/zhang-jianchuan-db8cb8", "org/knet", "holding/zhang-jianchuan-db8cb8--senior-researcher-knet--1"),
+    ("affiliation", "person/cai-xiongshan-30ac5c", "org/tencent-research-institute", "affiliation/cai-xiongshan-30ac5c--tencent-research-institute--1"),
+    ("affiliation", "person/chu-nan-359b70", "org/cnnic", "affiliation/chu-nan-359b70--cnnic--1"),
+    ("affiliation", "person/kan-kaili-cf3332", "org/beijing-university-of-posts-and-telecommunications", "affiliation/kan-kaili-cf3332--beijing-university-of-posts-and-telecommunications--1"),
+    ("affiliation", "person/liu-limei-624903", "org/conac", "affiliation/liu-limei-624903--conac--1"),
+    ("affiliation", "person/liu-yue-032bdc", "org/caict", "affiliation/liu-yue-032bdc--caict--1"),
+    ("affiliation", "person/pam-little-364eb0", "org/alibaba-cloud", "affiliation/pam-little-364eb0--alibaba-cloud--1"),
+    ("affiliation", "person/shen-zhi-b695bb", "org/cnnic", "affiliation/shen-zhi-b695bb--cnnic--1"),
+    ("affiliation", "person/tan-yaling-ee95d6", "org/teleinfo", "affiliation/tan-yaling-ee95d6--teleinfo--1"),
+    ("affiliation", "person/wang-wei-6e68c4", "org/knet", "affiliation/wang-wei-6e68c4--knet--1"),
+    ("affiliation", "person/wu-yangyi-408760", "org/domain-name-registry-21fc2d", "affiliation/wu-yangyi-408760--domain-name-registry-21fc2d--1"),
     ("sub-organisation", "org/icann-beijing-engagement-center", "org/icann", None),
     ("sub-organisation", "org/information-and-communication-administration", "org/miit", None),
 ])
@@ -157,12 +157,12 @@ def test_around_a_person_at_depth_two_reaches_the_organisations_of_their_organis
     assert sorted(nodes) == ["/id/org/icann", "/id/org/icann-beijing-engagement-center", "/id/org/knet",
                              "/id/person/song-zheng-5f9c3a", "/id/person/wang-wei-6e68c4", "/id/person/zhang-jianchuan-db8cb8"]
     assert edges == sorted([
-        ("post", "person/song-zheng", "org/icann-beijing-engagement-center",
-         "holding/song-zheng--director-icann-beijing-engagement-center"),
-        ("announced-post", "person/zhang-jianchuan", "org/icann-beijing-engagement-center",
-         "holding/zhang-jianchuan--director-icann-beijing-engagement-center"),
-        ("post", "person/zhang-jianchuan", "org/knet", "holding/zhang-jianchuan--senior-researcher-knet"),
-        ("affiliation", "person/wang-wei", "org/knet", "affiliation/wang-wei--knet"),
+        ("post", "person/song-zheng-5f9c3a", "org/icann-beijing-engagement-center",
+         "holding/song-zheng-5f9c3a--director-icann-beijing-engagement-center--1"),
+        ("announced-post", "person/zhang-jianchuan-db8cb8", "org/icann-beijing-engagement-center",
+         "holding/zhang-jianchuan-db8cb8--director-icann-beijing-engagement-center--1"),
+        ("post", "person/zhang-jianchuan-db8cb8", "org/knet", "holding/zhang-jianchuan-db8cb8--senior-researcher-knet--1"),
+        ("affiliation", "person/wang-wei-6e68c4", "org/knet", "affiliation/wang-wei-6e68c4--knet--1"),
         ("sub-organisation", "org/icann-beijing-engagement-center", "org/icann", None),
     ])
     one, _ = parse_network(network_svg(backend, around="Zhang Jianchuan"))
@@ -204,9 +204,9 @@ def test_timeline_rows_state_the_events_signings_and_posts_with_their_dates(back
     assert rows["/id/holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1"] == [
         "Liyun HAN, Global Strategic Partnership Manager (CNNIC) — in office; start and end not stated"]
     events = [h for h in rows if h.startswith("/id/event/")]
-    # 13 events less the 3 signing ceremonies, which are drawn as their agreements' signings (photos
+    # 14 events (one of them the ICANN conferences series) less the 3 signing ceremonies, which are drawn as their agreements' signings (photos
     # are schema:Photograph, not events)
-    assert len(events) == 10 and "/id/event/cnnic-krnic-mou-signing" not in events
+    assert len(events) == 11 and "/id/event/cnnic-krnic-mou-signing" not in events
     assert len([h for h in rows if h.startswith("/id/holding/")]) == 9
     assert len([h for h in rows if h.startswith("/id/agreement/")]) == 3
 
@@ -317,7 +317,7 @@ def test_svg_output_parses_and_the_command_says_what_it_drew(kg, tmp_path):
     assert r.stdout == f"wrote {out}: network, 42 nodes, 36 links (SVG)\n"
     assert ET.parse(out).getroot().tag == f"{SVG}svg"
     r = kg("viz", "timeline", "-o", str(tmp_path / "t.svg"))
-    assert r.stdout == f"wrote {tmp_path / 't.svg'}: timeline, 10 events, 3 signings, 9 post holdings (SVG)\n"
+    assert r.stdout == f"wrote {tmp_path / 't.svg'}: timeline, 11 events, 3 signings, 9 post holdings (SVG)\n"
 
 
 @pytest.mark.parametrize("args, message", [

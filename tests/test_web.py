@@ -417,7 +417,7 @@ def test_network_page_draws_the_whole_network_linking_nodes_to_entity_pages(clie
 
 def test_timeline_page_and_its_around_form(client):
     r = client.get("/timeline")
-    assert r.status_code == 200 and re.search(r"Timeline: 10 events, 3 signings, \d+ post holdings\.</figcaption>", r.text)
+    assert r.status_code == 200 and re.search(r"Timeline: 11 events, 3 signings, \d+ post holdings\.</figcaption>", r.text)
     around = client.get("/timeline", params={"around": "Zhang Jianchuan"})
     assert "<h1>Timeline around Zhang Jianchuan</h1>" in around.text
     assert '<label for="around">' in around.text
