@@ -26,7 +26,7 @@ def test_the_readme_api_example_runs(capsys, root):
         "[('Chu Nan', 'affiliation'), ('Liyun HAN', 'post'), ('Shen Zhi', 'affiliation')]",
         "CNNIC 13",
         "Liyun HAN igperson:liyun-han-3e929e",
-        "True 0 4016",
+        "True 0 4239",
     ]
 
 

@@ -127,7 +127,7 @@ def test_facts_by_basis_counts(backend):
     for basis, _fact, kind, *_rest in rows:
         counts[(basis, kind)] = counts.get((basis, kind), 0) + 1
     assert counts == {
-        ("igvocab:editor-inferred", "rdf:Statement"): 23,
+        ("igvocab:editor-inferred", "rdf:Statement"): 46,
         ("igvocab:editor-inferred", "igkg:Participation"): 18,
         ("igvocab:editor-inferred", "igkg:PostHolding"): 2,
         ("igvocab:editor-inferred", "igkg:StatisticalObservation"): 1,

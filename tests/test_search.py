@@ -51,6 +51,7 @@ def test_a_person_first_then_the_records_naming_them(backend):
 def test_a_word_found_only_in_quotes(backend):
     assert hits(backend, "hanliyun") == [
         ("contact/cnnic-global-strategic-partnership", "quote"),
+        ("statement/cnnic--contact-point", "quote"),
         ("statement/global-strategic-partnership-manager-cnnic--post-in", "quote"),
         ("holding/liyun-han-3e929e--global-strategic-partnership-manager-cnnic--1", "quote"),
     ]

@@ -23,7 +23,7 @@ def test_validate_base_fixture_conforms_exit_0(kg):
 def test_validate_real_data_conforms_exit_0(kg):
     p = kg("validate")
     assert p.returncode == 0, p.stdout + p.stderr
-    assert p.stdout.startswith("Conforms: 4016 distinct triples, 0 violations, 0 warnings (")
+    assert p.stdout.startswith("Conforms: 4239 distinct triples, 0 violations, 0 warnings (")
 
 
 def test_turtle_syntax_error_exits_2_with_file_line_column(kg, tmp_path):
