@@ -61,6 +61,20 @@ def dates_text(row: Row) -> str:
     return text
 
 
+def _bound(exact, word: str, earliest, latest, verb: str) -> str | None:
+    """One end of a holding in words: "from X" / "to X" when stated exactly, else "VERB between A and
+    B", "VERB on or after A" or "VERB by B" from the Wikidata-style bounds; None when nothing is known."""
+    if exact:
+        return f"{word} {exact.text}"
+    if earliest and latest:
+        return f"{verb} between {earliest.text} and {latest.text}"
+    if earliest:
+        return f"{verb} on or after {earliest.text}"
+    if latest:
+        return f"{verb} by {latest.text}"
+    return None
+
+
 def post_text(row: Row) -> str:
     """A post holding's status and dates, as stated: "announced; starts on or after 2017-03-29,
     end not stated; start announced 2017-03-29", "in office by 2017-03-29 (circa 3 years by then),
@@ -71,31 +85,15 @@ def post_text(row: Row) -> str:
     begun = b.status != ANNOUNCED_STATUS
     over = b.status not in (ANNOUNCED_STATUS, IN_OFFICE_STATUS)
     starts, ends = ("started" if begun else "starts"), ("ended" if over else "ends")
-    if row.start:
-        start = f"from {row.start.text}"
-    elif b.earliest_start and b.latest_start:
-        start = f"{starts} between {b.earliest_start.text} and {b.latest_start.text}"
-    elif b.earliest_start:
-        start = f"{starts} on or after {b.earliest_start.text}"
-    elif b.latest_start:
-        start = (f"in office by {b.latest_start.text}" if b.status == IN_OFFICE_STATUS
-                 else f"{starts} by {b.latest_start.text}")
-    else:
-        start = "start not stated"
+    only_latest_start = b.latest_start and not b.earliest_start
+    start = _bound(row.start, "from", b.earliest_start, b.latest_start,
+                   "in office" if b.status == IN_OFFICE_STATUS and only_latest_start else starts) \
+        or "start not stated"
     if b.circa:
         years = circa_years(b.circa)
         span_text = f"{years} year{'' if years == 1 else 's'}" if years is not None else b.circa
         start += f" (circa {span_text} by then)" if b.latest_start and not row.start else f" (circa {span_text})"
-    if row.end:
-        end = f"to {row.end.text}"
-    elif b.earliest_end and b.latest_end:
-        end = f"{ends} between {b.earliest_end.text} and {b.latest_end.text}"
-    elif b.earliest_end:
-        end = f"{ends} on or after {b.earliest_end.text}"
-    elif b.latest_end:
-        end = f"{ends} by {b.latest_end.text}"
-    else:
-        end = "end not stated"
+    end = _bound(row.end, "to", b.earliest_end, b.latest_end, ends) or "end not stated"
     text = "start and end not stated" if (start, end) == ("start not stated", "end not stated") else (
         f"{start}, {end}" if not row.start or not row.end else f"{start} {end}")
     if b.status_name and not (b.status == IN_OFFICE_STATUS and start.startswith("in office by")):
