@@ -154,11 +154,13 @@ def _reading(path: Path):
 
 
 def _refuse_entities(source: Source) -> None:
-    """RDF/XML only: refuse DTD entity declarations before pyoxigraph expands them (kg.rdfxml)."""
+    """RDF/XML only: refuse DTD entity declarations before pyoxigraph expands them (kg.rdfxml);
+    raises InputError naming the file."""
     if source.format_name == "RDF_XML":
         from kg.rdfxml import check_prolog
 
-        check_prolog(source.path, where=str(source.path))
+        with _reading(source.path):
+            check_prolog(source.path, where=str(source.path))
 
 
 def _target_graph(source: Source) -> str:
@@ -195,8 +197,7 @@ def read_quads(source: Source) -> Iterator["pyoxigraph.Quad"]:
     fmt = getattr(ox.RdfFormat, source.format_name)
     target = ox.NamedNode(_target_graph(source))
     quad, default = ox.Quad, ox.DefaultGraph
-    with _reading(source.path):
-        _refuse_entities(source)
+    _refuse_entities(source)
     with _reading(source.path), _opened(source.path) as (path, stream, base):
         for q in ox.parse(path=path, input=stream, format=fmt, base_iri=base, rename_blank_nodes=True):
             yield quad(q.subject, q.predicate, q.object, target) if isinstance(q.graph_name, default) else q
@@ -250,8 +251,7 @@ def build_store(sources: list[Source] | None = None) -> "pyoxigraph.Store":
 
     store = ox.Store()
     for src in sources if sources is not None else default_sources():
-        with _reading(src.path):
-            _refuse_entities(src)
+        _refuse_entities(src)
         with _reading(src.path), _opened(src.path) as (path, stream, base):
             store.load(path=path, input=stream, format=getattr(ox.RdfFormat, src.format_name), base_iri=base,
                        to_graph=ox.NamedNode(_target_graph(src)))

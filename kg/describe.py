@@ -92,9 +92,9 @@ class Describer:
         iri = expand(name)
         if iri is None:
             return resolve_label(self.backend, name)
-        iri = follow(self.backend, named_node(iri).value)  # a renamed IRI: the one that replaces it (warns)
-        if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): named_node(iri)}):
-            return iri
+        node = named_node(follow(self.backend, named_node(iri).value))  # a renamed IRI: its replacement (warns)
+        if self.backend.query(_EXISTS, substitutions={ox.Variable("x"): node}):
+            return node.value
         raise UsageError(f"{name}: no such entity in the graph{did_you_mean(self.backend, name)}")
 
     # ---- reading ---------------------------------------------------------------------------

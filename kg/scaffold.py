@@ -57,10 +57,6 @@ def _occurrence(label: str, text: str) -> str | None:
     return m.group() if m else None
 
 
-def _occurs(label: str, text: str) -> bool:
-    return _occurrence(label, text) is not None
-
-
 def mentions(backend, text: str, *, search_phrases: bool = True) -> list[Mention]:
     """The existing entities `text` names (see the module docstring): label matches sorted by IRI,
     then full-text suggestions in the order of their phrases in the text."""
@@ -70,10 +66,12 @@ def mentions(backend, text: str, *, search_phrases: bool = True) -> list[Mention
     covered: list[str] = []
     for r in backend.query(_ENTITY_LABELS):
         iri, label = r["entity"].value, r["label"].value
-        if iri not in found and (words := _occurrence(label, text)) is not None:
+        words = _occurrence(label, text)
+        if words is None:
+            continue
+        covered.append(label.lower())
+        if iri not in found:
             found[iri] = Mention(iri, label, words, "label")
-        if _occurs(label, text):
-            covered.append(label.lower())
     names = names_of(backend, list(found))
     out = sorted((Mention(m.entity, names[m.entity].value if m.entity in names else m.label, m.words, m.how)
                   for m in found.values()), key=lambda m: m.entity)

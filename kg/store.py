@@ -236,6 +236,10 @@ def _materialise(store: "pyoxigraph.Store", loaded: int) -> int:
 # --- loading ---------------------------------------------------------------------------------
 
 
+def _unwritable(path: Path, e: OSError) -> UsageError:
+    return UsageError(f"{path}: cannot write the store folder ({e.strerror or e}); pick a writable --store")
+
+
 def _check_store_folder(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path} is a file, not a store folder; pick another --store")
@@ -328,7 +332,7 @@ def load(
     except BlockingIOError:
         raise UsageError(f"{path}: another `kg load` is writing this store; wait for it to finish") from None
     except OSError as e:
-        raise UsageError(f"{path}: cannot write the store folder ({e.strerror or e}); pick a writable --store") from None
+        raise _unwritable(path, e) from None
     try:
         cleanup(path)
         fp = fingerprint(sources)
@@ -344,7 +348,7 @@ def load(
         try:
             tmp.mkdir()
         except OSError as e:
-            raise UsageError(f"{path}: cannot write the store folder ({e.strerror or e}); pick a writable --store") from None
+            raise _unwritable(path, e) from None
         built = build_database(sources, tmp, reason=reason, optimize=optimize, progress=progress)
         db = path / f"db-{ident}"
         os.rename(tmp, db)

@@ -54,6 +54,11 @@ class Picture:
     fmt: str
     around: str | None
     summary: str
+    empty: bool = False  # nothing to draw around `around` (a timeline with no row)
+
+
+class NotInNetwork(UsageError):
+    """`around` names an entity that is in no link of the cooperation network."""
 
 
 def network(backend, *, around: str | None = None, depth: int = 1, fmt: str = "svg", link=page_path) -> Picture:
@@ -69,7 +74,7 @@ def network(backend, *, around: str | None = None, depth: int = 1, fmt: str = "s
         raise UsageError(f"depth must be at least 1, not {depth}")
     net = cooperation_network(backend, around=iri, depth=depth)
     if iri is not None and not net.edges:
-        raise UsageError(f"{shorten(iri)} is in no link of the cooperation network "
+        raise NotInNetwork(f"{shorten(iri)} is in no link of the cooperation network "
                          "(MOUs, partnerships, posts, affiliations, sub-organisations)")
     data = render(net, fill=colours(agent_kinds(backend)), link=link, fmt=fmt)
     return Picture(_clean(data, fmt), fmt, iri, f"{_count(len(net.nodes), 'node')}, {_count(len(net.edges), 'link')}")
@@ -87,7 +92,7 @@ def timeline(backend, *, around: str | None = None, fmt: str = "svg", link=page_
     rows = chronology(backend, around=iri)
     summary = ", ".join(_count(sum(r.kind == kind for r in rows), what)
                         for kind, what in (("event", "event"), ("signing", "signing"), ("post", "post holding")))
-    return Picture(_clean(render(rows, link=link, fmt=fmt), fmt), fmt, iri, summary)
+    return Picture(_clean(render(rows, link=link, fmt=fmt), fmt), fmt, iri, summary, empty=not rows)
 
 
 def network_svg(backend, *, around: str | None = None, depth: int = 1, link=page_path) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from kg.namespaces import BASE, ID, IGKG, expand, shorten
+from kg.namespaces import BASE, ID, IGKG, shorten
 
 ONTOLOGY_IRI = IGKG.rstrip("#")
 SHAPES = BASE + "shapes#"
@@ -28,20 +28,9 @@ def href(iri: str) -> str:
     return iri
 
 
-def is_local(iri: str) -> bool:
-    """Whether the app serves a page for `iri`."""
-    return href(iri) != iri
-
-
-def href_of_name(name: str) -> str | None:
-    """`href` of a prefixed name or IRI (as kg.describe writes them); None for anything else."""
-    iri = expand(name)
-    return href(iri) if iri else None
-
-
 def iri_of_path(path: str) -> str:
     """The entity IRI a path under /id/ stands for (the inverse of `href`)."""
     return ID + path
 
 
-__all__ = ["href", "href_of_name", "is_local", "iri_of_path", "shorten", "ONTOLOGY_IRI"]
+__all__ = ["href", "iri_of_path", "shorten", "ONTOLOGY_IRI"]

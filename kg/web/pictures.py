@@ -60,13 +60,11 @@ def _draw(backend, kind: str, around: str | None) -> Drawn:
     if kind == "network":
         try:
             pic = viz.network(backend, around=around, link=href)
-        except UsageError as e:
-            if around is not None and "is in no link" in str(e):
-                return Drawn(kind, around, "", str(e), empty=True)
-            raise
+        except viz.NotInNetwork as e:
+            return Drawn(kind, around, "", str(e), empty=True)
     else:
         pic = viz.timeline(backend, around=around, link=href)
-        if around is not None and pic.summary == "0 events, 0 signings, 0 post holdings":
+        if around is not None and pic.empty:
             return Drawn(kind, around, "", pic.summary, empty=True)
     return Drawn(kind, pic.around, viz.inline(pic.data), pic.summary)
 
